@@ -1,0 +1,3 @@
+from . import workflow
+from . import models
+from . import wizard

@@ -1,0 +1,106 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools import records_changing
+
+
+class MusDevelopmentGoal(models.Model):
+    """One row of the development plan: what the employee wants to achieve
+    (learning goal), the actions, who supports, and the timeline and who is
+    responsible; optionally a budget. Status and progress are recorded in
+    follow-up. Access and editing follow the plan: the goal texts are signed
+    content.
+    """
+
+    _name = "mus.development.goal"
+    _description = "MUS Development Goal"
+    _order = "plan_id, sequence, id"
+
+    plan_id = fields.Many2one("mus.development.plan", required=True, ondelete="cascade", index=True)
+    interview_id = fields.Many2one(related="plan_id.interview_id", store=True, index=True)
+    company_id = fields.Many2one(related="plan_id.company_id", store=True)
+    currency_id = fields.Many2one(related="plan_id.currency_id")
+    sequence = fields.Integer(default=10)
+    name = fields.Text(
+        string="Learning Goal", required=True, help="What do you want to achieve?",
+    )
+    actions = fields.Text(string="Actions", help="Which actions will be taken?")
+    supporters = fields.Text(string="Support", help="Who can support you in the process?")
+    deadline = fields.Date(string="Deadline")
+    responsible_id = fields.Many2one(
+        "hr.employee", string="Responsible", help="Who is responsible for the actions.",
+    )
+    budget = fields.Monetary(string="Budget", currency_field="currency_id")
+    status = fields.Selection(
+        [
+            ("not_started", "Not started"),
+            ("in_progress", "In progress"),
+            ("reached", "Reached"),
+            ("dropped", "Dropped"),
+        ],
+        default="not_started", required=True, string="Status",
+    )
+    progress = fields.Integer(string="Progress (%)", default=0)
+    is_complete = fields.Boolean(
+        compute="_compute_is_complete", store=True,
+        help="A goal is complete with a learning goal, actions, a deadline and a responsible person.",
+    )
+
+    _sql_constraints = [
+        ("progress_check", "CHECK(progress BETWEEN 0 AND 100)", "Progress is a percentage from 0 to 100."),
+        ("budget_check", "CHECK(budget IS NULL OR budget >= 0)", "A budget cannot be negative."),
+    ]
+
+    # Signed content; status and progress are not.
+    _SIGNED_FIELDS = {"name", "actions", "supporters", "deadline", "responsible_id", "budget", "sequence", "plan_id"}
+
+    @api.depends("name", "actions", "deadline", "responsible_id")
+    def _compute_is_complete(self):
+        for goal in self:
+            goal.is_complete = bool(
+                (goal.name or "").strip() and (goal.actions or "").strip()
+                and goal.deadline and goal.responsible_id
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = self.env["mus.development.plan"].browse([vals.get("plan_id") for vals in vals_list])
+        plans._check_content_editable()
+        goals = super().create(vals_list)
+        goals.plan_id._content_changed()
+        return goals
+
+    def write(self, vals):
+        changed = records_changing(self, vals, self._SIGNED_FIELDS)
+        changed.plan_id._check_content_editable()
+        if {"status", "progress"} & set(vals):
+            self._check_progress_editable()
+        result = super().write(vals)
+        changed.plan_id._content_changed()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        self.plan_id._check_content_editable()
+
+    def unlink(self):
+        plans = self.plan_id
+        result = super().unlink()
+        plans.exists()._content_changed()
+        return result
+
+    def _check_progress_editable(self):
+        if self.env.su:
+            return
+        for goal in self:
+            interview = goal.interview_id
+            if "leader" not in interview._mus_roles():
+                raise UserError(self.env._(
+                    "Only the leader of %(interview)s records the progress of its goals.",
+                    interview=interview.display_name,
+                ))
+            if interview.state not in ("interview", "signing", "follow_up"):
+                raise UserError(self.env._(
+                    "Goal progress is recorded during follow-up: %(interview)s is %(state)s.",
+                    interview=interview.display_name, state=interview._state_label(),
+                ))

@@ -1,0 +1,106 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..workflow import LEADER
+
+
+class MusFollowUp(models.Model):
+    """A follow-up checkpoint of a signed development plan (by default one,
+    two and three months after signing): an activity for the leader, who
+    records a short note and the goals' progress. Completing the last one
+    closes the MUS. Written by the leader; access follows the interview.
+    """
+
+    _name = "mus.follow.up"
+    _description = "MUS Follow-up Checkpoint"
+    _order = "interview_id, date_due, sequence, id"
+
+    interview_id = fields.Many2one("mus.interview", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="interview_id.company_id", store=True)
+    employee_id = fields.Many2one(related="interview_id.employee_id", store=True)
+    sequence = fields.Integer(default=10)
+    date_due = fields.Date(string="Due", required=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done")], default="planned", required=True, readonly=True,
+    )
+    note = fields.Text(string="Follow-up Note")
+    done_on = fields.Datetime(readonly=True)
+    done_by = fields.Many2one("res.users", readonly=True)
+    progress = fields.Integer(
+        string="Progress (%)", readonly=True,
+        help="Average progress of the plan's goals when the checkpoint was completed.",
+    )
+    goal_status = fields.Text(string="Goal Status", readonly=True)
+    activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
+
+    @api.depends("sequence", "date_due")
+    def _compute_display_name(self):
+        for checkpoint in self:
+            checkpoint.display_name = self.env._(
+                "Follow-up %(number)s (%(date)s)",
+                number=checkpoint.sequence, date=checkpoint.date_due or "",
+            )
+
+    def write(self, vals):
+        if "note" in vals and not self.env.su:
+            self._check_leader()
+        return super().write(vals)
+
+    def _check_leader(self):
+        for checkpoint in self:
+            interview = checkpoint.interview_id
+            if LEADER not in interview._mus_roles():
+                raise AccessError(self.env._(
+                    "Only the leader of %(interview)s records its follow-up.",
+                    interview=interview.display_name,
+                ))
+            if interview.state != "follow_up" or checkpoint.state == "done":
+                raise UserError(self.env._(
+                    "This follow-up checkpoint of %(interview)s is closed.",
+                    interview=interview.display_name,
+                ))
+
+    def action_complete(self, note=None):
+        """The leader has followed up: record the note and the goals' progress."""
+        if not self.env.su:
+            self._check_leader()
+        for checkpoint in self:
+            note = note or checkpoint.note
+            if not (note or "").strip():
+                raise UserError(self.env._("Write a short follow-up note before completing the checkpoint."))
+            goals = checkpoint.interview_id.plan_id.goal_ids
+            status_labels = dict(goals._fields["status"]._description_selection(self.env))
+            checkpoint.sudo().write({
+                "note": note,
+                "state": "done",
+                "done_on": fields.Datetime.now(),
+                "done_by": self.env.uid,
+                "progress": round(sum(goals.mapped("progress")) / len(goals)) if goals else 0,
+                "goal_status": "\n".join(
+                    f"{goal.name.splitlines()[0] if goal.name else ''}: "
+                    f"{status_labels[goal.status]} ({goal.progress} %)"
+                    for goal in goals
+                ),
+            })
+            checkpoint.activity_id.action_feedback(feedback=note)
+            checkpoint.interview_id.message_post(
+                body=self.env._(
+                    "%(checkpoint)s completed by %(user)s.", checkpoint=checkpoint.display_name,
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.interview_id._follow_up_completed()
+        return True
+
+    def _schedule_activity(self):
+        for checkpoint in self:
+            interview = checkpoint.interview_id
+            if not interview.leader_user_id:
+                continue
+            checkpoint.activity_id = interview.activity_schedule(
+                "mus_odoo.mail_act_mus_follow_up",
+                date_deadline=checkpoint.date_due,
+                user_id=interview.leader_user_id.id,
+                summary=checkpoint.display_name,
+            )

@@ -1,0 +1,874 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from lxml import etree
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html2plaintext
+
+from .. import workflow
+from ..tools import records_changing
+from ..workflow import EMPLOYEE, HR, LEADER
+
+
+class MusInterview(models.Model):
+    """A yearly employee development interview (MUS) and its preparation.
+
+    The workflow (states, transitions, who fires each) is declared in
+    ``mus_odoo/workflow.py``; this model only implements it.
+
+    Who may read and change what, role by role:
+
+    - Employee (the user of ``employee_id``): reads their own interviews;
+      accepts the time; writes their own preparation (``employee_note`` on the
+      answers) until they submit it, and their feedback to the leader; signs
+      the development plan as the employee.
+    - Leader (the user of ``leader_id``): reads and runs the interviews they
+      lead; writes their own preparation (``leader_note``), the agreed notes,
+      the summary, the previous plan review and the development plan; signs
+      as the leader; records the follow-up.
+    - HR officer (``group_mus_officer``): reads every interview of their
+      companies, plans, invites, postpones and cancels.
+    - HR manager (``group_mus_manager``): as officer, plus templates and
+      settings, and may delete interviews that never started.
+    - Other employees, other leaders: nothing.
+    """
+
+    _name = "mus.interview"
+    _description = "MUS Interview"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, scheduled_date desc, id desc"
+    _check_company_auto = True
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee", string="Employee", required=True, index=True, tracking=True,
+        check_company=True, domain="[('company_id', 'in', allowed_company_ids)]",
+    )
+    leader_id = fields.Many2one(
+        "hr.employee", string="Leader", compute="_compute_leader_id", store=True,
+        readonly=False, index=True, tracking=True, check_company=True,
+        help="The employee's nearest leader, who holds the interview. "
+        "Defaults to the employee's manager.",
+    )
+    employee_user_id = fields.Many2one(
+        related="employee_id.user_id", string="Employee User", store=True, index=True,
+    )
+    leader_user_id = fields.Many2one(
+        related="leader_id.user_id", string="Leader User", store=True, index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_company_id", store=True, readonly=False,
+        required=True, index=True, precompute=True,
+    )
+    department_id = fields.Many2one(
+        related="employee_id.department_id", string="Department", store=True, index=True,
+    )
+    template_id = fields.Many2one(
+        "mus.question.template", string="Question Template", check_company=True,
+        default=lambda self: self._default_template(), tracking=True,
+        domain="[('company_id', 'in', [False, company_id])]",
+    )
+    year = fields.Integer(
+        string="Year", required=True, default=lambda self: fields.Date.context_today(self).year,
+        tracking=True, help="The MUS round this interview belongs to: one MUS per employee and year.",
+    )
+    scheduled_date = fields.Datetime(string="Date", tracking=True, copy=False)
+    duration = fields.Float(string="Duration", default=1.0, help="In hours.")
+    location = fields.Char(string="Place", tracking=True)
+    calendar_event_id = fields.Many2one("calendar.event", string="Meeting", copy=False, readonly=True)
+    state = fields.Selection(
+        workflow.STATES, string="Status", default="draft", required=True, tracking=True,
+        copy=False, index=True, readonly=True,
+    )
+    previous_interview_id = fields.Many2one(
+        "mus.interview", string="Previous MUS", readonly=True, copy=False,
+        help="The employee's last MUS before this one; its plan is reviewed here.",
+    )
+    review_ids = fields.One2many("mus.goal.review", "interview_id", string="Review of Last Plan")
+    answer_ids = fields.One2many("mus.interview.answer", "interview_id", string="Answers")
+    plan_ids = fields.One2many("mus.development.plan", "interview_id", string="Development Plans")
+    plan_id = fields.Many2one(
+        "mus.development.plan", string="Development Plan", compute="_compute_plan_id", store=True,
+    )
+    goal_ids = fields.One2many(related="plan_id.goal_ids", readonly=False)
+    plan_employee_signature = fields.Binary(related="plan_id.employee_signature")
+    plan_employee_signed_by = fields.Many2one(related="plan_id.employee_signed_by")
+    plan_employee_signed_on = fields.Datetime(related="plan_id.employee_signed_on")
+    plan_leader_signature = fields.Binary(related="plan_id.leader_signature")
+    plan_leader_signed_by = fields.Many2one(related="plan_id.leader_signed_by")
+    plan_leader_signed_on = fields.Datetime(related="plan_id.leader_signed_on")
+    follow_up_ids = fields.One2many("mus.follow.up", "interview_id", string="Follow-up")
+    summary = fields.Html(
+        string="Summary", help="The resumé of the talk, written after it and shared with the employee.",
+    )
+    employee_feedback = fields.Html(
+        string="Feedback to the Leader",
+        help="The employee's feedback and feed-forward on the leader's leadership.",
+    )
+    employee_prepared_on = fields.Datetime(string="Employee Prepared On", readonly=True, copy=False)
+    leader_prepared_on = fields.Datetime(string="Leader Prepared On", readonly=True, copy=False)
+    accepted_on = fields.Datetime(readonly=True, copy=False)
+    held_on = fields.Datetime(string="Held On", readonly=True, copy=False)
+    closed_on = fields.Datetime(readonly=True, copy=False)
+    cancel_reason = fields.Text(readonly=True, copy=False)
+    is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Overdue")
+
+    # What the current user is on this interview (drives the form).
+    is_employee = fields.Boolean(compute="_compute_user_roles")
+    is_leader = fields.Boolean(compute="_compute_user_roles")
+    is_hr = fields.Boolean(compute="_compute_user_roles")
+
+    # One per transition of workflow.TRANSITIONS (checked by a test).
+    can_invite = fields.Boolean(compute="_compute_can_transitions")
+    can_accept = fields.Boolean(compute="_compute_can_transitions")
+    can_postpone = fields.Boolean(compute="_compute_can_transitions")
+    can_submit_preparation = fields.Boolean(compute="_compute_can_transitions")
+    can_start_interview = fields.Boolean(compute="_compute_can_transitions")
+    can_request_signatures = fields.Boolean(compute="_compute_can_transitions")
+    can_sign = fields.Boolean(compute="_compute_can_transitions")
+    can_done = fields.Boolean(compute="_compute_can_transitions")
+    can_cancel = fields.Boolean(compute="_compute_can_transitions")
+
+    # ------------------------------------------------------------------
+    # SQL constraints
+    # ------------------------------------------------------------------
+    _sql_constraints = [
+        ("year_check", "CHECK(year BETWEEN 2000 AND 2999)", "The year of a MUS must be a year."),
+    ]
+
+    def init(self):
+        # One MUS per employee and year unless cancelled: enforced by the
+        # database as well, so concurrent creations cannot slip through.
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS mus_interview_employee_year_open_uniq
+                ON mus_interview (employee_id, year) WHERE state != 'cancelled'
+        """)
+
+    # ------------------------------------------------------------------
+    # Defaults
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_template(self):
+        return self.env["mus.question.template"].search(
+            [("company_id", "in", [False, self.env.company.id])], limit=1,
+        )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("employee_id.name", "year")
+    def _compute_name(self):
+        for interview in self:
+            interview.name = self.env._(
+                "MUS %(year)s – %(employee)s",
+                year=interview.year, employee=interview.employee_id.name or "",
+            )
+
+    @api.depends("employee_id")
+    def _compute_leader_id(self):
+        for interview in self:
+            if interview.state in (None, False, "draft") or not interview.leader_id:
+                interview.leader_id = interview.employee_id.parent_id
+
+    @api.depends("plan_ids")
+    def _compute_plan_id(self):
+        for interview in self:
+            interview.plan_id = interview.plan_ids[:1]
+
+    @api.depends("employee_id")
+    def _compute_company_id(self):
+        for interview in self:
+            interview.company_id = interview.employee_id.company_id or interview.company_id or self.env.company
+
+    @api.depends("state", "scheduled_date")
+    def _compute_is_late(self):
+        now = fields.Datetime.now()
+        for interview in self:
+            interview.is_late = (
+                interview.state in ("draft", "invited", "preparation")
+                and bool(interview.scheduled_date) and interview.scheduled_date < now
+            )
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        domain = [
+            ("state", "in", ("draft", "invited", "preparation")),
+            ("scheduled_date", "<", fields.Datetime.now()),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends_context("uid")
+    @api.depends("employee_user_id", "leader_user_id")
+    def _compute_user_roles(self):
+        for interview in self:
+            roles = interview._mus_roles()
+            interview.is_employee = EMPLOYEE in roles
+            interview.is_leader = LEADER in roles
+            interview.is_hr = HR in roles
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state", "employee_user_id", "leader_user_id", "employee_prepared_on",
+        "leader_prepared_on", "plan_id.employee_signed_on", "plan_id.leader_signed_on",
+    )
+    def _compute_can_transitions(self):
+        for interview in self:
+            for transition in workflow.TRANSITIONS:
+                interview[f"can_{transition.name}"] = not interview._mus_transition_error(
+                    transition, for_button=True,
+                )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    def _check_one_per_year(self, pairs):
+        """Refuse a second MUS for an employee in a year, before the database
+        index does (its error would be cryptic). ``pairs``: (employee id,
+        year) of the interviews being created or changed."""
+        pairs = [(employee_id, year) for employee_id, year in pairs if employee_id and year]
+        if not pairs:
+            return
+        duplicates = {pair for pair in pairs if pairs.count(pair) > 1}
+        existing = self.sudo().search_fetch([
+            ("employee_id", "in", [employee_id for employee_id, _year in pairs]),
+            ("year", "in", list({year for _employee_id, year in pairs})),
+            ("state", "!=", "cancelled"),
+            ("id", "not in", self.ids),
+        ], ["employee_id", "year"])
+        duplicates |= {(other.employee_id.id, other.year) for other in existing} & set(pairs)
+        if duplicates:
+            employee_id, year = sorted(duplicates)[0]
+            raise ValidationError(self.env._(
+                "%(employee)s already has a MUS in %(year)s. An employee has one MUS a year: "
+                "open the existing one, or cancel it first.",
+                employee=self.env["hr.employee"].sudo().browse(employee_id).name, year=year,
+            ))
+
+    @api.constrains("employee_id", "leader_id")
+    def _check_leader(self):
+        for interview in self:
+            if interview.leader_id and interview.leader_id == interview.employee_id:
+                raise ValidationError(self.env._(
+                    "%(employee)s cannot hold their own MUS: choose another leader.",
+                    employee=interview.employee_id.name,
+                ))
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        default_year = fields.Date.context_today(self).year
+        self._check_one_per_year([
+            (vals.get("employee_id"), vals.get("year") or default_year)
+            for vals in vals_list if vals.get("state", "draft") != "cancelled"
+        ])
+        interviews = super().create(vals_list)
+        interviews._link_previous_interview()
+        interviews._generate_answers()
+        self.env["mus.development.plan"].sudo().create(interviews._prepare_plan_vals_list())
+        interviews._subscribe_parties()
+        interviews.filtered("scheduled_date")._sync_calendar_event()
+        return interviews
+
+    def write(self, vals):
+        if "state" in vals and not self.env.su and not self.env.context.get("mus_transition"):
+            raise UserError(self.env._(
+                "The status of a MUS changes only through its workflow buttons."
+            ))
+        self._check_field_write(vals)
+        if {"employee_id", "year"} & set(vals):
+            self.filtered(lambda i: i.state != "cancelled")._check_one_per_year([
+                (vals.get("employee_id", interview.employee_id.id), vals.get("year", interview.year))
+                for interview in self.filtered(lambda i: i.state != "cancelled")
+            ])
+        if "template_id" in vals:
+            self._check_template_change(vals["template_id"])
+        old_leaders = {interview: interview.leader_id for interview in self} if "leader_id" in vals else {}
+        result = super().write(vals)
+        if "template_id" in vals:
+            self._generate_answers()
+        if old_leaders:
+            self._subscribe_parties()
+        if {"scheduled_date", "duration", "location", "employee_id", "leader_id"} & set(vals):
+            self.filtered(lambda i: i.scheduled_date and i.state != "cancelled")._sync_calendar_event()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        started = self.filtered(lambda interview: interview.state not in ("draft", "cancelled"))
+        if started:
+            raise UserError(self.env._(
+                "A MUS that has been sent cannot be deleted; cancel it instead: %(names)s",
+                names=", ".join(started.mapped("name")),
+            ))
+
+    def unlink(self):
+        events = self.calendar_event_id
+        plans = self.plan_id
+        result = super().unlink()
+        plans.sudo().unlink()
+        events.sudo().unlink()
+        return result
+
+    # ------------------------------------------------------------------
+    # Field write rules
+    # ------------------------------------------------------------------
+    # Which role may change which field, and in which states. Fields not
+    # listed follow the access rights only.
+    _MUS_FIELD_RULES = {
+        "employee_id": ((HR, LEADER), ("draft",)),
+        "year": ((HR, LEADER), ("draft",)),
+        "template_id": ((HR, LEADER), ("draft",)),
+        "leader_id": ((HR,), workflow.OPEN_STATES),
+        "scheduled_date": ((HR, LEADER), ("draft", "invited", "preparation")),
+        "duration": ((HR, LEADER), ("draft", "invited", "preparation")),
+        "location": ((HR, LEADER), ("draft", "invited", "preparation")),
+        "summary": ((LEADER,), ("interview", "signing", "follow_up")),
+        "employee_feedback": ((EMPLOYEE,), ("preparation", "interview", "signing", "follow_up")),
+    }
+
+    def _check_field_write(self, vals):
+        if self.env.su:
+            return
+        for field_name in set(vals) & set(self._MUS_FIELD_RULES):
+            allowed_roles, allowed_states = self._MUS_FIELD_RULES[field_name]
+            for interview in records_changing(self, vals, [field_name]):
+                roles = interview._mus_roles()
+                if not roles & set(allowed_roles):
+                    raise AccessError(self.env._(
+                        "Only %(roles)s can change “%(field)s” on %(interview)s.",
+                        roles=self._mus_roles_label(allowed_roles),
+                        field=interview._fields[field_name].get_description(self.env)["string"],
+                        interview=interview.display_name,
+                    ))
+                if interview.state not in allowed_states:
+                    raise UserError(self.env._(
+                        "“%(field)s” cannot be changed while the MUS is %(state)s.",
+                        field=interview._fields[field_name].get_description(self.env)["string"],
+                        state=interview._state_label(),
+                    ))
+
+    def _check_template_change(self, template_id):
+        for interview in self:
+            if interview.template_id.id == template_id:
+                continue
+            if interview.answer_ids._has_content():
+                raise UserError(self.env._(
+                    "%(interview)s already has answers: its question template cannot change.",
+                    interview=interview.display_name,
+                ))
+            interview.answer_ids.sudo().unlink()
+
+    # ------------------------------------------------------------------
+    # Views: the workflow buttons come from the declaration
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form":
+            for header in arch.xpath("//header[@name='mus_workflow']"):
+                self._add_workflow_buttons(header)
+        return arch, view
+
+    @api.model
+    def _add_workflow_buttons(self, header):
+        anchor = header[0] if len(header) else None
+        for transition in workflow.TRANSITIONS:
+            button = etree.Element("button", {
+                "name": transition.button_method,
+                "type": "object",
+                "string": self._lazy(transition.label),
+                "invisible": f"not can_{transition.name}",
+                "class": "btn-primary" if transition.primary else "btn-secondary",
+            })
+            if anchor is not None:
+                anchor.addprevious(button)
+            else:
+                header.append(button)
+            header.append(etree.Element("field", {"name": f"can_{transition.name}", "invisible": "1"}))
+
+    # ------------------------------------------------------------------
+    # Roles and workflow checks (one predicate for buttons and server)
+    # ------------------------------------------------------------------
+    def _mus_roles(self, user=None):
+        """The roles ``user`` (default: current user) has on this interview."""
+        self.ensure_one()
+        user = user or self.env.user
+        roles = set()
+        if self.employee_user_id and self.employee_user_id == user:
+            roles.add(EMPLOYEE)
+        if self.leader_user_id and self.leader_user_id == user:
+            roles.add(LEADER)
+        if user.has_group("mus_odoo.group_mus_officer"):
+            roles.add(HR)
+        return roles
+
+    def _mus_party(self):
+        """The party (employee or leader) the current user signs or prepares as."""
+        roles = self._mus_roles() & {EMPLOYEE, LEADER}
+        return next(iter(roles)) if len(roles) == 1 else None
+
+    @api.model
+    def _mus_roles_label(self, roles):
+        return self.env._(" or ").join(self._lazy(workflow.ROLE_LABELS[role]) for role in roles)
+
+    def _lazy(self, lazy_text):
+        """A workflow label or message in the current user's language."""
+        return lazy_text._translate(self.env.lang or "en_US")
+
+    def _state_label(self, state=None):
+        return dict(self._fields["state"]._description_selection(self.env))[state or self.state]
+
+    def _mus_transition_error(self, transition, for_button=False, **kwargs):
+        """Why the current user cannot fire ``transition`` now, or None.
+
+        ``for_button``: only what decides whether the button shows (state,
+        actor, and requirements marked to hide it); the rest is explained when
+        the button is clicked.
+        """
+        self.ensure_one()
+        if self.state not in transition.sources:
+            steps = workflow.next_steps(self.state)
+            return self.env._(
+                "%(interview)s is %(state)s: “%(action)s” is not possible now. "
+                "Next steps from here: %(steps)s.",
+                interview=self.display_name, state=self._state_label(),
+                action=self._lazy(transition.label),
+                steps=", ".join(self._lazy(step.label) for step in steps) or self.env._("none"),
+            )
+        roles = self._mus_roles()
+        if transition.joint or EMPLOYEE in transition.actors and LEADER in transition.actors:
+            # A party's own contribution: done by that party only, even in sudo.
+            allowed = bool(self._mus_party()) and self._mus_party() in transition.actors
+        else:
+            allowed = self.env.su or bool(roles & set(transition.actors))
+        if not allowed:
+            return self.env._(
+                "Only %(actors)s can “%(action)s” %(interview)s.",
+                actors=self._mus_roles_label(transition.actors), action=self._lazy(transition.label),
+                interview=self.display_name,
+            )
+        for requirement in transition.requires:
+            if for_button and requirement.name not in ("preparation_open", "not_signed_yet"):
+                continue
+            if not getattr(self, f"_requirement_{requirement.name}")(**kwargs):
+                return self._lazy(requirement.message)
+        return None
+
+    def _check_transition(self, name, **kwargs):
+        transition = workflow.TRANSITIONS_BY_NAME[name]
+        for interview in self:
+            error = interview._mus_transition_error(transition, **kwargs)
+            if not error:
+                continue
+            if interview.state in transition.sources and not interview._mus_actor_allowed(transition):
+                raise AccessError(error)
+            raise UserError(error)
+        return transition
+
+    def _mus_actor_allowed(self, transition):
+        if transition.joint or EMPLOYEE in transition.actors and LEADER in transition.actors:
+            return self._mus_party() in transition.actors
+        return self.env.su or bool(self._mus_roles() & set(transition.actors))
+
+    def _mus_set_state(self, state, **extra_vals):
+        self.with_context(mus_transition=True).write({"state": state, **extra_vals})
+
+    # Requirements (workflow.Requirement.name -> predicate)
+    def _requirement_scheduled_date(self, **kwargs):
+        return bool(self.scheduled_date)
+
+    def _requirement_template(self, **kwargs):
+        return bool(self.template_id)
+
+    def _requirement_reason(self, reason=None, **kwargs):
+        return bool(reason and reason.strip())
+
+    def _requirement_new_date(self, new_date=None, **kwargs):
+        return bool(new_date) and fields.Datetime.to_datetime(new_date) > fields.Datetime.now()
+
+    def _requirement_preparation_open(self, **kwargs):
+        party = self._mus_party()
+        return not (self.employee_prepared_on if party == EMPLOYEE else self.leader_prepared_on)
+
+    def _requirement_complete_goal(self, **kwargs):
+        return bool(self.plan_id.goal_ids.filtered("is_complete"))
+
+    def _requirement_signature(self, signature=None, **kwargs):
+        return bool(signature)
+
+    def _requirement_not_signed_yet(self, **kwargs):
+        party = self._mus_party()
+        return not (self.plan_id.employee_signed_on if party == EMPLOYEE else self.plan_id.leader_signed_on)
+
+    def _requirement_follow_up_complete(self, **kwargs):
+        return all(checkpoint.state == "done" for checkpoint in self.follow_up_ids)
+
+    # ------------------------------------------------------------------
+    # Actions (public API, documented in the README)
+    # ------------------------------------------------------------------
+    def action_invite(self):
+        """Send the invitation: mail to the employee, meeting in both calendars."""
+        self._check_transition("invite")
+        self._do_invite()
+        return True
+
+    def action_accept(self):
+        """The employee accepts the proposed time; both start preparing."""
+        self._check_transition("accept")
+        self._mus_set_state("preparation", accepted_on=fields.Datetime.now())
+        self._activity_update()
+        return True
+
+    def action_postpone(self, reason=None, new_date=None):
+        """Move the interview to ``new_date``; the employee is told ``reason``
+        and accepts the new time."""
+        self._check_transition("postpone", reason=reason, new_date=new_date)
+        self._do_postpone(reason, new_date)
+        return True
+
+    def action_submit_preparation(self):
+        """The current user (employee or leader) has finished preparing."""
+        self._check_transition("submit_preparation")
+        for interview in self:
+            interview._do_submit_preparation(interview._mus_party())
+        return True
+
+    def action_start_interview(self):
+        """The leader holds the interview: agreed notes and the plan follow."""
+        self._check_transition("start_interview")
+        self._mus_set_state("interview", held_on=fields.Datetime.now())
+        self._activity_update()
+        return True
+
+    def action_request_signatures(self):
+        """The plan is agreed: both parties are asked to sign it."""
+        self._check_transition("request_signatures")
+        self._mus_set_state("signing")
+        self._activity_update()
+        return True
+
+    def action_sign(self, signature=None):
+        """Sign the development plan as the party the current user is. When
+        both have signed, the plan is locked and follow-up starts."""
+        self._check_transition("sign", signature=signature)
+        for interview in self:
+            interview._do_sign(interview._mus_party(), signature)
+        return True
+
+    def action_done(self):
+        """Close the MUS once its follow-up is complete."""
+        self._check_transition("done")
+        self._mus_set_state("done", closed_on=fields.Datetime.now())
+        self._activity_update()
+        return True
+
+    def action_cancel(self, reason=None):
+        """Cancel the MUS; the employee is told ``reason``."""
+        self._check_transition("cancel", reason=reason)
+        self._do_cancel(reason)
+        return True
+
+    # Buttons that need input open a wizard, which then calls the action.
+    def action_open_postpone_wizard(self):
+        return self._open_reason_wizard("postpone")
+
+    def action_open_cancel_wizard(self):
+        return self._open_reason_wizard("cancel")
+
+    def _open_reason_wizard(self, name):
+        self.ensure_one()
+        transition = workflow.TRANSITIONS_BY_NAME[name]
+        error = self._mus_transition_error(transition, for_button=True)
+        if error:
+            raise UserError(error)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self._lazy(transition.label),
+            "res_model": "mus.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_interview_id": self.id,
+                "default_transition": name,
+                "default_new_date": self.scheduled_date and name == "postpone" and self.scheduled_date,
+            },
+        }
+
+    def action_open_sign_wizard(self):
+        self.ensure_one()
+        transition = workflow.TRANSITIONS_BY_NAME["sign"]
+        error = self._mus_transition_error(transition, for_button=True)
+        if error:
+            raise UserError(error)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self._lazy(transition.label),
+            "res_model": "mus.sign.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_interview_id": self.id},
+        }
+
+    def action_open_calendar_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.calendar_event_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods (the work of each transition)
+    # ------------------------------------------------------------------
+    def _do_invite(self):
+        self._mus_set_state("invited")
+        self._sync_calendar_event()
+        self._send_invitation()
+        self._activity_update()
+
+    def _send_invitation(self):
+        template = self.env.ref("mus_odoo.mail_template_mus_invitation")
+        for interview in self:
+            interview.with_context(mail_notify_force_send=False).message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
+            )
+
+    def _do_postpone(self, reason, new_date):
+        for interview in self:
+            old_date = interview.scheduled_date
+            interview.with_context(mus_transition=True).sudo().write({
+                "state": "invited",
+                "scheduled_date": new_date,
+                "accepted_on": False,
+                "employee_prepared_on": False,
+                "leader_prepared_on": False,
+            })
+            interview._notify_employee(self.env._(
+                "Your MUS planned for %(old)s has been moved to %(new)s. Reason: %(reason)s",
+                old=interview._format_datetime(old_date),
+                new=interview._format_datetime(interview.scheduled_date),
+                reason=reason,
+            ))
+        self._send_invitation()
+        self._activity_update()
+
+    def _do_submit_preparation(self, party):
+        now = fields.Datetime.now()
+        field_name = "employee_prepared_on" if party == EMPLOYEE else "leader_prepared_on"
+        self.sudo().write({field_name: now})
+        user = self.employee_user_id if party == EMPLOYEE else self.leader_user_id
+        self.activity_feedback(["mus_odoo.mail_act_mus_prepare"], user_id=user.id)
+        self.message_post(
+            body=self.env._("%(name)s has submitted their preparation.", name=self.env.user.name),
+            subtype_xmlid="mail.mt_note",
+        )
+        if party == LEADER and self.leader_user_id:
+            self.activity_schedule(
+                "mus_odoo.mail_act_mus_hold",
+                date_deadline=self.scheduled_date and self.scheduled_date.date() or fields.Date.today(),
+                user_id=self.leader_user_id.id,
+            )
+
+    def _do_sign(self, party, signature):
+        self.plan_id.sudo()._sign(party, signature, self.env.user)
+        user = self.employee_user_id if party == EMPLOYEE else self.leader_user_id
+        self.activity_feedback(["mus_odoo.mail_act_mus_sign"], user_id=user.id)
+        self.message_post(
+            body=self.env._("%(name)s has signed the development plan.", name=self.env.user.name),
+            subtype_xmlid="mail.mt_note",
+        )
+        if self.plan_id.is_signed:
+            self._mus_set_state("follow_up")
+            self._activity_update()
+            self._create_follow_ups()
+
+    def _do_cancel(self, reason):
+        self._mus_set_state("cancelled", cancel_reason=reason, closed_on=fields.Datetime.now())
+        for interview in self:
+            interview._notify_employee(self.env._(
+                "Your MUS has been cancelled. Reason: %(reason)s", reason=reason,
+            ))
+        self.calendar_event_id.sudo().with_context(no_mail_to_attendees=True).action_archive()
+        self._activity_update()
+
+    def _notify_employee(self, body):
+        partner = self.employee_id.work_contact_id
+        self.with_context(mail_notify_force_send=False).message_post(
+            body=body,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=partner.ids,
+        )
+
+    def _format_datetime(self, value):
+        if not value:
+            return ""
+        tz = self.employee_id.tz or self.env.user.tz or "UTC"
+        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).strftime("%Y-%m-%d %H:%M")
+
+    # ------------------------------------------------------------------
+    # Business methods (creation helpers)
+    # ------------------------------------------------------------------
+    def _link_previous_interview(self):
+        """Remember the employee's previous MUS and bring its plan's goals in
+        for review ("Siden sidste MUS")."""
+        previous = self.sudo().search([
+            ("employee_id", "in", self.employee_id.ids),
+            ("id", "not in", self.ids),
+            ("state", "not in", ("cancelled", "draft")),
+        ], order="year desc, scheduled_date desc, id desc")
+        review_vals = []
+        for interview in self:
+            last = previous.filtered(
+                lambda other: other.employee_id == interview.employee_id and other.year < interview.year
+            )[:1]
+            if not last:
+                continue
+            interview.sudo().previous_interview_id = last
+            review_vals += [
+                {"interview_id": interview.id, "previous_goal_id": goal.id, "sequence": goal.sequence}
+                for goal in last.plan_id.goal_ids
+            ]
+        self.env["mus.goal.review"].sudo().create(review_vals)
+
+    def _generate_answers(self):
+        """One answer line per active question of the template."""
+        vals_list = []
+        for interview in self:
+            existing = interview.answer_ids.question_id
+            questions = interview.template_id.sudo().question_ids.filtered("active") - existing
+            vals_list += [
+                {"interview_id": interview.id, "question_id": question.id}
+                for question in questions.sorted(lambda q: (q.theme_id.sequence, q.sequence, q.id))
+            ]
+        self.env["mus.interview.answer"].sudo().create(vals_list)
+
+    def _prepare_plan_vals_list(self):
+        return [interview._prepare_plan_vals() for interview in self]
+
+    def _prepare_plan_vals(self):
+        start = fields.Date.to_date(self.scheduled_date) or fields.Date.context_today(self)
+        return {
+            "interview_id": self.id,
+            "date_start": start,
+            "date_end": start + relativedelta(years=1, days=-1),
+        }
+
+    def _subscribe_parties(self):
+        for interview in self:
+            partners = (interview.employee_id.work_contact_id | interview.leader_id.work_contact_id)
+            if partners:
+                interview.message_subscribe(partner_ids=partners.ids)
+
+    # ------------------------------------------------------------------
+    # Calendar
+    # ------------------------------------------------------------------
+    def _prepare_calendar_event_vals(self):
+        start = self.scheduled_date
+        return {
+            "name": self.env._("MUS: %(employee)s", employee=self.employee_id.name),
+            "start": start,
+            "stop": start + timedelta(hours=self.duration or 1.0),
+            "duration": self.duration or 1.0,
+            "location": self.location or False,
+            "user_id": self.leader_user_id.id or self.env.user.id,
+            "partner_ids": [fields.Command.set(
+                (self.employee_id.work_contact_id | self.leader_id.work_contact_id).ids
+            )],
+            "privacy": "private",
+            "show_as": "busy",
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "description": self.env._(
+                "Employee development interview (MUS) between %(employee)s and %(leader)s.",
+                employee=self.employee_id.name, leader=self.leader_id.name or "",
+            ),
+        }
+
+    def _sync_calendar_event(self):
+        """Create or update the meeting of each interview with a date."""
+        Event = self.env["calendar.event"].sudo().with_context(
+            no_mail_to_attendees=True, dont_notify=True, mail_create_nosubscribe=True,
+        )
+        for interview in self.filtered("scheduled_date"):
+            vals = interview._prepare_calendar_event_vals()
+            if interview.calendar_event_id:
+                interview.calendar_event_id.sudo().with_context(
+                    no_mail_to_attendees=True, dont_notify=True,
+                ).write(vals)
+            else:
+                interview.sudo().calendar_event_id = Event.create(vals)
+
+    # ------------------------------------------------------------------
+    # Activities
+    # ------------------------------------------------------------------
+    def _activity_update(self):
+        """Close the activities of the state left, schedule the next actor's."""
+        all_types = [
+            "mus_odoo.mail_act_mus_accept", "mus_odoo.mail_act_mus_prepare",
+            "mus_odoo.mail_act_mus_hold", "mus_odoo.mail_act_mus_plan", "mus_odoo.mail_act_mus_sign",
+        ]
+        for interview in self:
+            current = {xmlid for _role, xmlid in workflow.STATE_ACTIVITIES.get(interview.state, ())}
+            stale = [xmlid for xmlid in all_types if xmlid not in current]
+            if interview.state == "cancelled":
+                interview.activity_unlink(all_types + ["mus_odoo.mail_act_mus_follow_up"])
+            else:
+                interview.activity_feedback(stale)
+            deadline = (
+                interview.scheduled_date.date() if interview.scheduled_date else fields.Date.today()
+            )
+            for role, xmlid in workflow.STATE_ACTIVITIES.get(interview.state, ()):
+                user = interview.employee_user_id if role == EMPLOYEE else interview.leader_user_id
+                if not user:
+                    continue
+                if interview.activity_ids.filtered(
+                    lambda a, xmlid=xmlid, user=user: a.user_id == user
+                    and a.activity_type_id == self.env.ref(xmlid)
+                ):
+                    continue
+                interview.activity_schedule(
+                    xmlid,
+                    date_deadline=deadline if interview.state != "signing" else fields.Date.today(),
+                    user_id=user.id,
+                )
+
+    # ------------------------------------------------------------------
+    # Follow-up
+    # ------------------------------------------------------------------
+    def _create_follow_ups(self):
+        vals_list = []
+        for interview in self:
+            signed = fields.Date.to_date(interview.plan_id.signed_on) or fields.Date.today()
+            for sequence, months in enumerate(interview.company_id._mus_follow_up_months(), start=1):
+                vals_list.append({
+                    "interview_id": interview.id,
+                    "sequence": sequence,
+                    "date_due": signed + relativedelta(months=months),
+                })
+        checkpoints = self.env["mus.follow.up"].sudo().create(vals_list)
+        checkpoints._schedule_activity()
+        # A company without checkpoints has nothing to follow up.
+        for interview in self.filtered(lambda i: not i.follow_up_ids):
+            interview.sudo()._mus_set_state("done", closed_on=fields.Datetime.now())
+
+    def _follow_up_completed(self):
+        """Called by a checkpoint when it is done: the last one closes the MUS."""
+        for interview in self.filtered(lambda i: i.state == "follow_up"):
+            if interview._requirement_follow_up_complete():
+                interview.action_done()
+
+    def _plain_summary(self):
+        return html2plaintext(self.summary or "")

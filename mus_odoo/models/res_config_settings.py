@@ -1,0 +1,8 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    mus_interval_months = fields.Integer(related="company_id.mus_interval_months", readonly=False)
+    mus_follow_up_months = fields.Char(related="company_id.mus_follow_up_months", readonly=False)

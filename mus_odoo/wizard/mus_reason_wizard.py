@@ -1,0 +1,33 @@
+from odoo import api, fields, models
+
+
+class MusReasonWizard(models.TransientModel):
+    """Asks for the reason (and, to postpone, the new time) before a MUS is
+    postponed or cancelled: the employee is told why."""
+
+    _name = "mus.reason.wizard"
+    _description = "MUS Postpone or Cancel"
+
+    interview_id = fields.Many2one("mus.interview", required=True, ondelete="cascade")
+    transition = fields.Selection(
+        [("postpone", "Postpone"), ("cancel", "Cancel")], required=True, default="cancel",
+    )
+    reason = fields.Text(required=True)
+    new_date = fields.Datetime(string="New Date")
+    employee_id = fields.Many2one(related="interview_id.employee_id")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        # The old date is no valid new date: start from an empty field.
+        if values.get("transition") == "postpone":
+            values.pop("new_date", None)
+        return values
+
+    def action_confirm(self):
+        self.ensure_one()
+        if self.transition == "postpone":
+            self.interview_id.action_postpone(reason=self.reason, new_date=self.new_date)
+        else:
+            self.interview_id.action_cancel(reason=self.reason)
+        return {"type": "ir.actions.act_window_close"}

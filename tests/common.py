@@ -1,0 +1,108 @@
+import base64
+from datetime import datetime
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+# A tiny valid PNG, as the signature widget would send.
+SIGNATURE = base64.b64encode(bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082"
+))
+
+
+class MusCommon(TransactionCase):
+    """One user per role, as in STYLE.md: an HR manager and officer, a leader
+    with two team members, a second leader, and a colleague.
+
+    No test depends on demo data: everything is created here.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Copenhagen", tracking_disable=False))
+        cls.company = cls.env.company
+        cls.user_hr_manager = new_test_user(
+            cls.env, login="mus_hr_manager", name="Hanne HR-chef",
+            groups="base.group_user,mus_odoo.group_mus_manager",
+        )
+        cls.user_hr_officer = new_test_user(
+            cls.env, login="mus_hr_officer", name="Ole HR",
+            groups="base.group_user,mus_odoo.group_mus_officer",
+        )
+        cls.user_leader = new_test_user(cls.env, login="mus_leader", name="Lene Leder", groups="base.group_user")
+        cls.user_employee = new_test_user(
+            cls.env, login="mus_employee", name="Erik Medarbejder", groups="base.group_user",
+        )
+        cls.user_colleague = new_test_user(
+            cls.env, login="mus_colleague", name="Karen Kollega", groups="base.group_user",
+        )
+        cls.user_other_leader = new_test_user(
+            cls.env, login="mus_other_leader", name="Ove Leder", groups="base.group_user",
+        )
+        Employee = cls.env["hr.employee"]
+        cls.leader = Employee.create({"name": "Lene Leder", "user_id": cls.user_leader.id})
+        cls.other_leader = Employee.create({"name": "Ove Leder", "user_id": cls.user_other_leader.id})
+        cls.employee = Employee.create({
+            "name": "Erik Medarbejder", "user_id": cls.user_employee.id, "parent_id": cls.leader.id,
+        })
+        cls.colleague = Employee.create({
+            "name": "Karen Kollega", "user_id": cls.user_colleague.id, "parent_id": cls.leader.id,
+        })
+        cls.template = cls.env.ref("mus_odoo.template_mus_interview")
+        cls.date = datetime(2026, 12, 1, 9, 0)
+
+    # Helpers -------------------------------------------------------------
+    def create_interview(self, employee=None, user=None, **vals):
+        return self.env["mus.interview"].with_user(user or self.user_leader).create({
+            "employee_id": (employee or self.employee).id,
+            "template_id": self.template.id,
+            "year": 2026,
+            "scheduled_date": self.date,
+            "location": "Mødelokale 2",
+            **vals,
+        })
+
+    def as_leader(self, interview):
+        return interview.with_user(self.user_leader)
+
+    def as_employee(self, interview):
+        return interview.with_user(self.user_employee)
+
+    def add_goal(self, interview, **vals):
+        self.as_leader(interview).plan_id.write({"goal_ids": [Command.create({
+            "name": "Lære at facilitere workshops",
+            "actions": "Kursus i facilitering; holde to workshops i teamet",
+            "supporters": "Kollega med erfaring",
+            "deadline": "2027-06-30",
+            "responsible_id": self.employee.id,
+            "budget": 4500,
+            **vals,
+        })]})
+        return interview.plan_id.goal_ids[-1:]
+
+    def walk_to(self, interview, state):
+        """Drive ``interview`` through the real workflow, as each party, up to ``state``."""
+        steps = ["invited", "preparation", "interview", "signing", "follow_up", "done"]
+        for step in steps[: steps.index(state) + 1]:
+            if interview.state == step:
+                continue
+            if step == "invited":
+                self.as_leader(interview).action_invite()
+            elif step == "preparation":
+                self.as_employee(interview).action_accept()
+            elif step == "interview":
+                self.as_leader(interview).action_start_interview()
+            elif step == "signing":
+                if not interview.plan_id.goal_ids:
+                    self.add_goal(interview)
+                self.as_leader(interview).action_request_signatures()
+            elif step == "follow_up":
+                self.as_leader(interview).action_sign(signature=SIGNATURE)
+                self.as_employee(interview).action_sign(signature=SIGNATURE)
+            elif step == "done":
+                for checkpoint in interview.follow_up_ids:
+                    checkpoint.with_user(self.user_leader).action_complete(note="Fulgt op")
+            self.assertEqual(interview.state, step)
+        return interview
