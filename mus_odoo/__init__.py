@@ -1,3 +1,1 @@
-from . import workflow
-from . import models
-from . import wizard
+from . import models, wizard, workflow

@@ -171,14 +171,9 @@ def mermaid():
         lines.append(f"    {code}: {label}")
     for transition in TRANSITIONS:
         who = " + ".join(transition.actors) if transition.joint else " / ".join(transition.actors)
-        sources = transition.sources
-        if transition.name == "cancel":
-            sources = ("open",)
-        for source in sources:
+        for source in transition.sources:
             target = transition.target or source
             lines.append(f"    {source} --> {target}: {transition.name} [{who}]")
-    lines.append("    state open <<choice>>")
-    lines.append("    note right of open: any open state (" + ", ".join(OPEN_STATES) + ")")
     lines.append("    done --> [*]")
     lines.append("    cancelled --> [*]")
     return "\n".join(lines)

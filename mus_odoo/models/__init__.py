@@ -1,12 +1,14 @@
-from . import mus_question_template
-from . import mus_question_theme
-from . import mus_question
-from . import mus_interview
-from . import mus_interview_answer
-from . import mus_goal_review
-from . import mus_development_plan
-from . import mus_development_goal
-from . import mus_follow_up
-from . import res_company
-from . import res_config_settings
-from . import hr_employee
+from . import (
+    hr_employee,
+    mus_development_goal,
+    mus_development_plan,
+    mus_follow_up,
+    mus_goal_review,
+    mus_interview,
+    mus_interview_answer,
+    mus_question,
+    mus_question_template,
+    mus_question_theme,
+    res_company,
+    res_config_settings,
+)

@@ -24,13 +24,13 @@ class MusDevelopmentGoal(models.Model):
     name = fields.Text(
         string="Learning Goal", required=True, help="What do you want to achieve?",
     )
-    actions = fields.Text(string="Actions", help="Which actions will be taken?")
+    actions = fields.Text(help="Which actions will be taken?")
     supporters = fields.Text(string="Support", help="Who can support you in the process?")
-    deadline = fields.Date(string="Deadline")
+    deadline = fields.Date()
     responsible_id = fields.Many2one(
-        "hr.employee", string="Responsible", help="Who is responsible for the actions.",
+        "hr.employee", help="Who is responsible for the actions.",
     )
-    budget = fields.Monetary(string="Budget", currency_field="currency_id")
+    budget = fields.Monetary(currency_field="currency_id")
     status = fields.Selection(
         [
             ("not_started", "Not started"),
@@ -38,7 +38,7 @@ class MusDevelopmentGoal(models.Model):
             ("reached", "Reached"),
             ("dropped", "Dropped"),
         ],
-        default="not_started", required=True, string="Status",
+        default="not_started", required=True,
     )
     progress = fields.Integer(string="Progress (%)", default=0)
     is_complete = fields.Boolean(

@@ -25,7 +25,7 @@ class MusDevelopmentPlan(models.Model):
     _rec_name = "interview_id"
 
     interview_id = fields.Many2one(
-        "mus.interview", string="Interview", required=True, ondelete="cascade", index=True,
+        "mus.interview", required=True, ondelete="cascade", index=True,
     )
     employee_id = fields.Many2one(related="interview_id.employee_id", store=True, string="Employee")
     leader_id = fields.Many2one(related="interview_id.leader_id", store=True, string="Leader")
@@ -38,15 +38,15 @@ class MusDevelopmentPlan(models.Model):
     budget_total = fields.Monetary(compute="_compute_budget_total", string="Total Budget")
     employee_signature = fields.Binary(string="Employee's Signature", copy=False, attachment=True)
     employee_signed_by = fields.Many2one("res.users", string="Signed by (Employee)", copy=False, readonly=True)
-    employee_signed_on = fields.Datetime(string="Employee Signed On", copy=False, readonly=True)
+    employee_signed_on = fields.Datetime(copy=False, readonly=True)
     leader_signature = fields.Binary(string="Leader's Signature", copy=False, attachment=True)
     leader_signed_by = fields.Many2one("res.users", string="Signed by (Leader)", copy=False, readonly=True)
-    leader_signed_on = fields.Datetime(string="Leader Signed On", copy=False, readonly=True)
+    leader_signed_on = fields.Datetime(copy=False, readonly=True)
     is_signed = fields.Boolean(
         compute="_compute_signed", store=True, string="Signed by Both",
         help="Both the leader and the employee have signed: the plan is locked.",
     )
-    signed_on = fields.Datetime(compute="_compute_signed", store=True, string="Signed On")
+    signed_on = fields.Datetime(compute="_compute_signed", store=True)
 
     _sql_constraints = [
         ("interview_uniq", "UNIQUE(interview_id)", "An interview has one development plan."),
@@ -123,7 +123,7 @@ class MusDevelopmentPlan(models.Model):
         content changes, and say so in the chatter."""
         for plan in self.filtered(lambda p: p.employee_signed_on or p.leader_signed_on):
             signers = (plan.employee_signed_by | plan.leader_signed_by).mapped("name")
-            plan.sudo().write({field: False for field in self._SIGNATURE_FIELDS})
+            plan.sudo().write(dict.fromkeys(self._SIGNATURE_FIELDS, False))
             plan.interview_id.message_post(
                 body=self.env._(
                     "The development plan was changed by %(user)s after it was signed: the "

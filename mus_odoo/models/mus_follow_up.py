@@ -30,7 +30,7 @@ class MusFollowUp(models.Model):
         string="Progress (%)", readonly=True,
         help="Average progress of the plan's goals when the checkpoint was completed.",
     )
-    goal_status = fields.Text(string="Goal Status", readonly=True)
+    goal_status = fields.Text(readonly=True)
     activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
 
     @api.depends("sequence", "date_due")

@@ -16,7 +16,7 @@ class MusGoalReview(models.Model):
     company_id = fields.Many2one(related="interview_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     previous_goal_id = fields.Many2one(
-        "mus.development.goal", string="Previous Goal", ondelete="set null", readonly=True,
+        "mus.development.goal", ondelete="set null", readonly=True,
     )
     goal = fields.Text(related="previous_goal_id.name", string="Learning Goal")
     previous_status = fields.Selection(related="previous_goal_id.status", string="Status at Follow-up")
@@ -25,6 +25,6 @@ class MusGoalReview(models.Model):
         string="Reached?",
     )
     what_led = fields.Text(string="What Led to It?")
-    effect = fields.Text(string="Effect")
+    effect = fields.Text()
     continue_work = fields.Boolean(string="Continue?", help="Should the work on this goal continue?")
     continue_note = fields.Text(string="What to Continue")

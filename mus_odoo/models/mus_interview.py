@@ -46,11 +46,11 @@ class MusInterview(models.Model):
     # ------------------------------------------------------------------
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True, tracking=True,
+        "hr.employee", required=True, index=True, tracking=True,
         check_company=True, domain="[('company_id', 'in', allowed_company_ids)]",
     )
     leader_id = fields.Many2one(
-        "hr.employee", string="Leader", compute="_compute_leader_id", store=True,
+        "hr.employee", compute="_compute_leader_id", store=True,
         readonly=False, index=True, tracking=True, check_company=True,
         help="The employee's nearest leader, who holds the interview. "
         "Defaults to the employee's manager.",
@@ -74,11 +74,11 @@ class MusInterview(models.Model):
         domain="[('company_id', 'in', [False, company_id])]",
     )
     year = fields.Integer(
-        string="Year", required=True, default=lambda self: fields.Date.context_today(self).year,
+        required=True, default=lambda self: fields.Date.context_today(self).year,
         tracking=True, help="The MUS round this interview belongs to: one MUS per employee and year.",
     )
     scheduled_date = fields.Datetime(string="Date", tracking=True, copy=False)
-    duration = fields.Float(string="Duration", default=1.0, help="In hours.")
+    duration = fields.Float(default=1.0, help="In hours.")
     location = fields.Char(string="Place", tracking=True)
     calendar_event_id = fields.Many2one("calendar.event", string="Meeting", copy=False, readonly=True)
     state = fields.Selection(
@@ -104,16 +104,16 @@ class MusInterview(models.Model):
     plan_leader_signed_on = fields.Datetime(related="plan_id.leader_signed_on")
     follow_up_ids = fields.One2many("mus.follow.up", "interview_id", string="Follow-up")
     summary = fields.Html(
-        string="Summary", help="The resumé of the talk, written after it and shared with the employee.",
+        help="The resumé of the talk, written after it and shared with the employee.",
     )
     employee_feedback = fields.Html(
         string="Feedback to the Leader",
         help="The employee's feedback and feed-forward on the leader's leadership.",
     )
-    employee_prepared_on = fields.Datetime(string="Employee Prepared On", readonly=True, copy=False)
-    leader_prepared_on = fields.Datetime(string="Leader Prepared On", readonly=True, copy=False)
+    employee_prepared_on = fields.Datetime(readonly=True, copy=False)
+    leader_prepared_on = fields.Datetime(readonly=True, copy=False)
     accepted_on = fields.Datetime(readonly=True, copy=False)
-    held_on = fields.Datetime(string="Held On", readonly=True, copy=False)
+    held_on = fields.Datetime(readonly=True, copy=False)
     closed_on = fields.Datetime(readonly=True, copy=False)
     cancel_reason = fields.Text(readonly=True, copy=False)
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Overdue")
@@ -444,7 +444,7 @@ class MusInterview(models.Model):
                 steps=", ".join(self._lazy(step.label) for step in steps) or self.env._("none"),
             )
         roles = self._mus_roles()
-        if transition.joint or EMPLOYEE in transition.actors and LEADER in transition.actors:
+        if transition.joint or (EMPLOYEE in transition.actors and LEADER in transition.actors):
             # A party's own contribution: done by that party only, even in sudo.
             allowed = bool(self._mus_party()) and self._mus_party() in transition.actors
         else:
@@ -474,7 +474,7 @@ class MusInterview(models.Model):
         return transition
 
     def _mus_actor_allowed(self, transition):
-        if transition.joint or EMPLOYEE in transition.actors and LEADER in transition.actors:
+        if transition.joint or (EMPLOYEE in transition.actors and LEADER in transition.actors):
             return self._mus_party() in transition.actors
         return self.env.su or bool(self._mus_roles() & set(transition.actors))
 
@@ -677,7 +677,7 @@ class MusInterview(models.Model):
         if party == LEADER and self.leader_user_id:
             self.activity_schedule(
                 "mus_odoo.mail_act_mus_hold",
-                date_deadline=self.scheduled_date and self.scheduled_date.date() or fields.Date.today(),
+                date_deadline=(self.scheduled_date and self.scheduled_date.date()) or fields.Date.today(),
                 user_id=self.leader_user_id.id,
             )
 
@@ -732,7 +732,8 @@ class MusInterview(models.Model):
         review_vals = []
         for interview in self:
             last = previous.filtered(
-                lambda other: other.employee_id == interview.employee_id and other.year < interview.year
+                lambda other, interview=interview: other.employee_id == interview.employee_id
+                and other.year < interview.year
             )[:1]
             if not last:
                 continue
@@ -824,7 +825,7 @@ class MusInterview(models.Model):
             current = {xmlid for _role, xmlid in workflow.STATE_ACTIVITIES.get(interview.state, ())}
             stale = [xmlid for xmlid in all_types if xmlid not in current]
             if interview.state == "cancelled":
-                interview.activity_unlink(all_types + ["mus_odoo.mail_act_mus_follow_up"])
+                interview.activity_unlink([*all_types, "mus_odoo.mail_act_mus_follow_up"])
             else:
                 interview.activity_feedback(stale)
             deadline = (

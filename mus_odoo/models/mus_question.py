@@ -10,7 +10,7 @@ class MusQuestion(models.Model):
     _order = "template_id, theme_sequence, sequence, id"
 
     theme_id = fields.Many2one(
-        "mus.question.theme", string="Theme", required=True, ondelete="cascade", index=True,
+        "mus.question.theme", required=True, ondelete="cascade", index=True,
     )
     template_id = fields.Many2one(related="theme_id.template_id", store=True, index=True)
     theme_sequence = fields.Integer(related="theme_id.sequence", store=True, string="Theme Sequence")

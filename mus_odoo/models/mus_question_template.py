@@ -17,7 +17,7 @@ class MusQuestionTemplate(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
-        "res.company", string="Company", index=True,
+        "res.company", index=True,
         help="Leave empty to offer the template in every company.",
     )
     theme_ids = fields.One2many(
@@ -48,7 +48,7 @@ class MusQuestionTemplate(models.Model):
             return vals_list
         return [
             dict(vals, name=self.env._("%(name)s (copy)", name=template.name))
-            for template, vals in zip(self, vals_list)
+            for template, vals in zip(self, vals_list, strict=True)
         ]
 
     def action_view_interviews(self):

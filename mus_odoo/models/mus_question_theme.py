@@ -9,7 +9,7 @@ class MusQuestionTheme(models.Model):
     _order = "template_id, sequence, id"
 
     template_id = fields.Many2one(
-        "mus.question.template", string="Template", required=True, ondelete="cascade", index=True,
+        "mus.question.template", required=True, ondelete="cascade", index=True,
     )
     company_id = fields.Many2one(related="template_id.company_id", store=True)
     sequence = fields.Integer(default=10)

@@ -13,7 +13,7 @@ class MusReasonWizard(models.TransientModel):
         [("postpone", "Postpone"), ("cancel", "Cancel")], required=True, default="cancel",
     )
     reason = fields.Text(required=True)
-    new_date = fields.Datetime(string="New Date")
+    new_date = fields.Datetime()
     employee_id = fields.Many2one(related="interview_id.employee_id")
 
     @api.model

@@ -9,7 +9,7 @@ class MusSignWizard(models.TransientModel):
     _description = "Sign MUS Development Plan"
 
     interview_id = fields.Many2one("mus.interview", required=True, ondelete="cascade")
-    signature = fields.Binary(string="Signature")
+    signature = fields.Binary()
     signer_name = fields.Char(compute="_compute_signer")
     party = fields.Char(compute="_compute_signer")
 
