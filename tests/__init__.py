@@ -1,1 +1,12 @@
-from . import test_workflow
+from . import (
+    test_access,
+    test_calendar_mail,
+    test_employee,
+    test_follow_up,
+    test_plan_signing,
+    test_previous_plan,
+    test_template,
+    test_tour,
+    test_workflow,
+    test_workflow_declaration,
+)

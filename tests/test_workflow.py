@@ -3,10 +3,9 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.mus_odoo.mus_odoo import workflow
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-
-from odoo.addons.mus_odoo.mus_odoo import workflow
 
 from .common import SIGNATURE, MusCommon
 
@@ -21,8 +20,10 @@ ACTIVITY_TYPES = (
 )
 
 
+
+
 class MusWorkflowCase(MusCommon):
-    """Helpers shared by the workflow tests."""
+    """Helpers shared by the MUS tests (the other test modules import it)."""
 
     @contextmanager
     def assertUserError(self, *fragments):
@@ -117,7 +118,8 @@ class TestMusWorkflow(MusWorkflowCase):
         for offset, state in enumerate(workflow.OPEN_STATES):
             with self.subTest(state=state):
                 interview = self.create_interview(year=2030 + offset)
-                self.walk_to(interview, state) if state != "draft" else None
+                if state != "draft":
+                    self.walk_to(interview, state)
                 self.as_leader(interview).action_cancel(reason=f"Lederen er syg ({state})")
                 self.assertRecordValues(interview, [{
                     "state": "cancelled", "cancel_reason": f"Lederen er syg ({state})",
@@ -165,12 +167,25 @@ class TestMusWorkflow(MusWorkflowCase):
         interview = self.walk_to(self.create_interview(), "invited")
         action = self.as_leader(interview).action_open_cancel_wizard()
         wizard = self.env[action["res_model"]].with_user(self.user_leader).with_context(
-            action["context"],
+            **action["context"],
         ).create({"reason": "Sygdom"})
         wizard.action_confirm()
         self.assertRecordValues(interview, [{"state": "cancelled", "cancel_reason": "Sygdom"}])
+        with self.assertUserError("is Cancelled"):
+            self.as_leader(interview).action_open_cancel_wizard()
+
+    def test_wizard_buttons_wrong_actor(self):
+        """The buttons that open a wizard refuse a wrong actor as the action does: AccessError."""
+        interview = self.walk_to(self.create_interview(), "invited")
         with self.assertRaises(AccessError):
-            self.as_employee(self.create_interview(year=2027)).action_open_cancel_wizard()
+            self.as_employee(interview).action_cancel(reason="x")
+        with self.assertRaises(AccessError):
+            self.as_employee(interview).action_open_cancel_wizard()
+        with self.assertRaises(AccessError):
+            self.as_employee(interview).action_open_postpone_wizard()
+        self.walk_to(interview, "signing")
+        with self.assertRaises(AccessError):
+            interview.with_user(self.user_hr_officer).action_open_sign_wizard()
 
     # ------------------------------------------------------------------
     # Postpone
@@ -230,7 +245,7 @@ class TestMusWorkflow(MusWorkflowCase):
         interview = self.walk_to(self.create_interview(), "preparation")
         action = self.as_leader(interview).action_open_postpone_wizard()
         wizard = self.env[action["res_model"]].with_user(self.user_leader).with_context(
-            action["context"],
+            **action["context"],
         ).create({"reason": "Travlhed"})
         self.assertFalse(wizard.new_date, "the old date is no valid new date")
         wizard.new_date = datetime(2026, 12, 3, 9, 0)
@@ -293,7 +308,8 @@ class TestMusWorkflow(MusWorkflowCase):
         }
         self.assertEqual(set(calls), set(workflow.TRANSITIONS_BY_NAME))
         for state in ("draft", "invited", "preparation", "interview", "signing"):
-            self.walk_to(interview, state) if state != "draft" else None
+            if state != "draft":
+                self.walk_to(interview, state)
             for user in (self.user_colleague, self.user_other_leader):
                 for name, call in calls.items():
                     with self.subTest(state=state, user=user.login, step=name), self.assertRaises(AccessError):

@@ -83,7 +83,7 @@ class MusInterview(models.Model):
     calendar_event_id = fields.Many2one("calendar.event", string="Meeting", copy=False, readonly=True)
     state = fields.Selection(
         workflow.STATES, string="Status", default="draft", required=True, tracking=True,
-        copy=False, index=True, readonly=True,
+        copy=False, index=True, readonly=True, group_expand="_group_expand_states",
     )
     previous_interview_id = fields.Many2one(
         "mus.interview", string="Previous MUS", readonly=True, copy=False,
@@ -174,6 +174,10 @@ class MusInterview(models.Model):
         for interview in self:
             if interview.state in (None, False, "draft") or not interview.leader_id:
                 interview.leader_id = interview.employee_id.parent_id
+
+    def _group_expand_states(self, states, domain):
+        """Every state is a kanban column, in workflow order."""
+        return [code for code, _label in workflow.STATES]
 
     @api.depends("plan_ids")
     def _compute_plan_id(self):
@@ -462,10 +466,12 @@ class MusInterview(models.Model):
                 return self._lazy(requirement.message)
         return None
 
-    def _check_transition(self, name, **kwargs):
+    def _check_transition(self, name, for_button=False, **kwargs):
+        """Raise unless the current user may fire transition ``name`` on every
+        record: AccessError for a wrong actor, UserError for anything else."""
         transition = workflow.TRANSITIONS_BY_NAME[name]
         for interview in self:
-            error = interview._mus_transition_error(transition, **kwargs)
+            error = interview._mus_transition_error(transition, for_button=for_button, **kwargs)
             if not error:
                 continue
             if interview.state in transition.sources and not interview._mus_actor_allowed(transition):
@@ -585,10 +591,7 @@ class MusInterview(models.Model):
 
     def _open_reason_wizard(self, name):
         self.ensure_one()
-        transition = workflow.TRANSITIONS_BY_NAME[name]
-        error = self._mus_transition_error(transition, for_button=True)
-        if error:
-            raise UserError(error)
+        transition = self._check_transition(name, for_button=True)
         return {
             "type": "ir.actions.act_window",
             "name": self._lazy(transition.label),
@@ -604,10 +607,7 @@ class MusInterview(models.Model):
 
     def action_open_sign_wizard(self):
         self.ensure_one()
-        transition = workflow.TRANSITIONS_BY_NAME["sign"]
-        error = self._mus_transition_error(transition, for_button=True)
-        if error:
-            raise UserError(error)
+        transition = self._check_transition("sign", for_button=True)
         return {
             "type": "ir.actions.act_window",
             "name": self._lazy(transition.label),

@@ -46,6 +46,8 @@ class MusQuestion(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_answered(self):
         self._check_not_answered()
+        # Interviews hold an empty line per question: those go with it.
+        self.env["mus.interview.answer"].sudo().search([("question_id", "in", self.ids)]).unlink()
 
     def write(self, vals):
         if "theme_id" in vals:

@@ -24,4 +24,4 @@ class MusQuestionTheme(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_answered(self):
-        self.question_ids._check_not_answered()
+        self.question_ids._unlink_except_answered()

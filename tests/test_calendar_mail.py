@@ -1,0 +1,132 @@
+import re
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+from odoo.tools import format_datetime
+
+from .test_workflow import MusWorkflowCase
+
+NOW = datetime(2026, 11, 2, 10, 0)
+
+
+@tagged("post_install", "-at_install", "workflow")
+class TestMusCalendar(MusWorkflowCase):
+    """The meeting in both calendars follows the interview."""
+
+    def test_event_created_with_both_parties(self):
+        interview = self.create_interview(duration=1.5)
+        event = interview.calendar_event_id
+        self.assertTrue(event)
+        self.assertRecordValues(event, [{
+            "start": self.date,
+            "stop": self.date + timedelta(hours=1.5),
+            "privacy": "private",
+            "location": "Mødelokale 2",
+            "res_model": "mus.interview",
+            "res_id": interview.id,
+            "user_id": self.user_leader.id,
+        }])
+        self.assertEqual(event.partner_ids, self.employee.work_contact_id | self.leader.work_contact_id)
+        self.assertEqual(
+            event.attendee_ids.partner_id, self.employee.work_contact_id | self.leader.work_contact_id,
+        )
+
+    def test_event_default_duration(self):
+        interview = self.create_interview()
+        self.assertRecordValues(interview.calendar_event_id, [{
+            "start": self.date, "stop": self.date + timedelta(hours=1),
+        }])
+
+    def test_no_date_no_event(self):
+        interview = self.create_interview(scheduled_date=False)
+        self.assertFalse(interview.calendar_event_id)
+        self.as_leader(interview).scheduled_date = self.date
+        self.assertRecordValues(interview.calendar_event_id, [{"start": self.date}])
+
+    def test_event_follows_date_and_place(self):
+        interview = self.create_interview()
+        event = interview.calendar_event_id
+        moved = datetime(2026, 12, 3, 13, 30)
+        self.as_leader(interview).write({"scheduled_date": moved})
+        self.assertRecordValues(event, [{"start": moved, "stop": moved + timedelta(hours=1)}])
+        self.as_leader(interview).write({"location": "Kantinen", "duration": 2.0})
+        self.assertRecordValues(event, [{
+            "start": moved, "stop": moved + timedelta(hours=2), "location": "Kantinen",
+        }])
+        self.assertEqual(interview.calendar_event_id, event, "the meeting is moved, not duplicated")
+
+    @freeze_time(NOW)
+    def test_postpone_moves_event(self):
+        interview = self.walk_to(self.create_interview(), "preparation")
+        event = interview.calendar_event_id
+        new_date = datetime(2026, 12, 10, 8, 0)
+        self.as_leader(interview).action_postpone(reason="Kursus", new_date=new_date)
+        self.assertRecordValues(event, [{"start": new_date, "stop": new_date + timedelta(hours=1)}])
+
+    def test_cancel_archives_event(self):
+        interview = self.walk_to(self.create_interview(), "invited")
+        event = interview.calendar_event_id
+        self.assertTrue(event.active)
+        self.as_leader(interview).action_cancel(reason="Sygdom")
+        self.assertFalse(event.active)
+        self.assertFalse(
+            self.env["calendar.event"].search([("res_model", "=", "mus.interview"), ("res_id", "=", interview.id)])
+        )
+
+
+@tagged("post_install", "-at_install", "workflow")
+class TestMusInvitationMail(MusWorkflowCase):
+    """The invitation is a message from the template, queued, never sent at once."""
+
+    def invitation(self, interview):
+        before = interview.message_ids
+        self.as_leader(interview).action_invite()
+        interview.invalidate_recordset(["message_ids"])
+        messages = (interview.message_ids - before).filtered(
+            lambda m: self.employee.work_contact_id in m.partner_ids
+        )
+        self.assertEqual(len(messages), 1, "one invitation to the employee")
+        return messages
+
+    def test_invitation_queued(self):
+        interview = self.create_interview()
+        message = self.invitation(interview)
+        self.assertRecordValues(message, [{
+            "message_type": "comment",
+            "subtype_id": self.env.ref("mail.mt_comment").id,
+            "subject": "Invitation to your MUS 2026",
+        }])
+        self.assertIn("Erik Medarbejder", message.body)
+        self.assertIn("Lene Leder", message.body)
+        self.assertIn("Mødelokale 2", message.body)
+        tz = self.employee.tz or "UTC"
+        self.assertIn(format_datetime(self.env, self.date, tz=tz, dt_format="long", lang_code="en_US"), message.body)
+
+        mails = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
+        self.assertTrue(mails, "a mail is queued for the employee")
+        self.assertEqual(set(mails.mapped("state")), {"outgoing"}, "never sent synchronously")
+        self.assertIn(self.employee.work_contact_id, mails.recipient_ids)
+
+    def test_invitation_from_template(self):
+        template = self.env.ref("mus_odoo.mail_template_mus_invitation")
+        self.assertEqual(template.model, "mus.interview")
+        interview = self.create_interview()
+        message = self.invitation(interview)
+        rendered = template._render_field("subject", interview.ids)[interview.id]
+        self.assertEqual(message.subject, rendered)
+
+    def test_invitation_in_danish(self):
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(["mus_odoo"], ["da_DK"], overwrite=True)
+        self.employee.work_contact_id.lang = "da_DK"
+        template = self.env.ref("mus_odoo.mail_template_mus_invitation").with_context(lang="da_DK")
+
+        interview = self.create_interview(location="Mødelokale 7")
+        message = self.invitation(interview)
+        expected_subject = re.sub(r"\{\{\s*object\.year\s*\}\}", "2026", template.subject)
+        self.assertEqual(message.subject, expected_subject)
+        self.assertIn("Mødelokale 7", message.body)
+        tz = self.employee.tz or "UTC"
+        self.assertIn(format_datetime(self.env, self.date, tz=tz, dt_format="long", lang_code="da_DK"), message.body)

@@ -1,0 +1,107 @@
+from datetime import datetime
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .test_workflow import MusWorkflowCase
+
+
+@tagged("post_install", "-at_install", "workflow")
+class TestMusPreviousPlan(MusWorkflowCase):
+    """Next year's MUS starts from last year's plan ("Siden sidste MUS")."""
+
+    def held_interview(self, year, state="done", goals=("Lære at facilitere workshops",)):
+        interview = self.create_interview(year=year, scheduled_date=datetime(year, 12, 1, 9, 0))
+        self.walk_to(interview, "interview")
+        for name in goals:
+            self.add_goal(interview, name=name)
+        return self.walk_to(interview, state)
+
+    def test_next_year_reviews_last_plan(self):
+        last = self.held_interview(2025, goals=("Lære at facilitere workshops", "Bedre til Excel"))
+        goals = last.plan_id.goal_ids
+        self.assertEqual(len(goals), 2)
+
+        interview = self.create_interview(year=2026)
+        self.assertRecordValues(interview, [{"previous_interview_id": last.id}])
+        self.assertRecordValues(interview.review_ids, [
+            {"previous_goal_id": goals[0].id, "goal": "Lære at facilitere workshops", "reached": False},
+            {"previous_goal_id": goals[1].id, "goal": "Bedre til Excel", "reached": False},
+        ])
+        # The leader reviews them in the interview; the employee reads them.
+        review = interview.review_ids[0].with_user(self.user_leader)
+        review.write({"reached": "yes", "what_led": "Kurset", "continue_work": False})
+        self.assertEqual(interview.review_ids[0].with_user(self.user_employee).reached, "yes")
+
+    def test_previous_plan_in_follow_up_counts(self):
+        last = self.held_interview(2025, state="follow_up")
+        interview = self.create_interview(year=2026)
+        self.assertEqual(interview.previous_interview_id, last)
+        self.assertEqual(interview.review_ids.previous_goal_id, last.plan_id.goal_ids)
+
+    def test_cancelled_interview_is_not_previous(self):
+        older = self.held_interview(2024, goals=("Mål fra 2024",))
+        cancelled = self.create_interview(year=2025, scheduled_date=datetime(2025, 12, 1, 9, 0))
+        self.walk_to(cancelled, "interview")
+        self.add_goal(cancelled, name="Mål fra 2025")
+        self.as_leader(cancelled).action_cancel(reason="Lederen stoppede")
+
+        interview = self.create_interview(year=2026)
+        self.assertEqual(interview.previous_interview_id, older)
+        self.assertEqual(interview.review_ids.mapped("goal"), ["Mål fra 2024"])
+
+    def test_only_cancelled_before(self):
+        cancelled = self.create_interview(year=2025, scheduled_date=datetime(2025, 12, 1, 9, 0))
+        self.as_leader(cancelled).action_cancel(reason="Fejloprettet")
+        interview = self.create_interview(year=2026)
+        self.assertFalse(interview.previous_interview_id)
+        self.assertFalse(interview.review_ids)
+
+    def test_first_mus_has_no_previous(self):
+        interview = self.create_interview()
+        self.assertFalse(interview.previous_interview_id)
+        self.assertFalse(interview.review_ids)
+        other = self.held_interview(2025)
+        self.assertFalse(self.create_interview(employee=self.colleague).previous_interview_id)
+        self.assertTrue(other.plan_id.goal_ids)
+
+
+@tagged("post_install", "-at_install", "workflow")
+class TestMusOnePerYear(MusWorkflowCase):
+    """One open MUS per employee and year."""
+
+    def test_second_interview_refused(self):
+        first = self.create_interview()
+        with self.assertRaises(ValidationError) as catcher:
+            self.create_interview()
+        message = catcher.exception.args[0]
+        self.assertIn("Erik Medarbejder already has a MUS in 2026", message)
+        self.assertIn("cancel it first", message)
+        # Another year, another employee: fine.
+        self.create_interview(year=2027)
+        self.create_interview(employee=self.colleague)
+        self.assertEqual(first.state, "draft")
+
+    def test_second_interview_refused_in_one_create(self):
+        vals = {
+            "employee_id": self.employee.id, "template_id": self.template.id, "year": 2026,
+        }
+        with self.assertRaises(ValidationError):
+            self.env["mus.interview"].with_user(self.user_leader).create([vals, dict(vals)])
+        self.assertFalse(self.env["mus.interview"].search([("employee_id", "=", self.employee.id)]))
+
+    def test_second_interview_refused_on_year_change(self):
+        self.create_interview()
+        other = self.create_interview(year=2027)
+        with self.assertRaises(ValidationError):
+            self.as_leader(other).write({"year": 2026})
+        self.assertEqual(other.year, 2027)
+
+    def test_allowed_again_once_cancelled(self):
+        first = self.walk_to(self.create_interview(), "invited")
+        self.as_leader(first).action_cancel(reason="Ny leder")
+        second = self.create_interview()
+        self.assertRecordValues(second, [{"state": "draft", "year": 2026}])
+        # Only one of them may be open.
+        with self.assertRaises(ValidationError):
+            self.create_interview()
