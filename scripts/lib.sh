@@ -9,6 +9,10 @@ MUS_CACHE="${MUS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/mus_odoo}"
 PG_PORT="${MUS_PG_PORT:-54329}"
 DB_USER="mus_odoo"
 HTTP_PORT="${MUS_HTTP_PORT:-8069}"
+# What belongs to this checkout (addons link, filestore, logs): several clones
+# may share the virtualenv but nothing else.
+STATE_DIR="$MUS_CACHE/checkouts/$(echo "$REPO" | md5sum | cut -c1-10)"
+mkdir -p "$STATE_DIR"
 
 die() { echo "ERROR: $*" >&2; exit 1; }
 say() { echo "==> $*" >&2; }
@@ -26,7 +30,7 @@ require_odoo() {
 # Odoo wants an addons folder holding a directory named after the module; the
 # clone may be called anything, so link it under its module name.
 addons_dir() {
-    local dir="$MUS_CACHE/addons"
+    local dir="$STATE_DIR/addons"
     mkdir -p "$dir"
     ln -sfn "$REPO" "$dir/mus_odoo"
     echo "$dir"
@@ -99,5 +103,5 @@ odoo() {
     "$(venv_python)" "$ODOO_PATH/odoo-bin" \
         --addons-path="$ODOO_PATH/addons,$(addons_dir)" \
         --db_host="$PG_SOCKET" --db_port="$PG_PORT" --db_user="$DB_USER" \
-        --data-dir="$MUS_CACHE/filestore" "$@"
+        --data-dir="$STATE_DIR/data" "$@"
 }

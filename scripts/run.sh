@@ -23,5 +23,5 @@ say "Serving $DB on http://localhost:$HTTP_PORT (Ctrl-C to stop)"
 exec "$(venv_python)" "$ODOO_PATH/odoo-bin" \
     --addons-path="$ODOO_PATH/addons,$(addons_dir)" \
     --db_host="$PG_SOCKET" --db_port="$PG_PORT" --db_user="$DB_USER" \
-    --data-dir="$MUS_CACHE/filestore" -d "$DB" --db-filter="^$DB\$" \
+    --data-dir="$STATE_DIR/data" -d "$DB" --db-filter="^$DB\$" \
     --http-port="$HTTP_PORT" --http-interface=127.0.0.1 "$@"

@@ -20,7 +20,7 @@ say "Lint: pylint-odoo"
 
 start_pg
 DB="${MUS_TEST_DB:-mus_test}"
-LOG="$MUS_CACHE/test.log"
+LOG="$STATE_DIR/test.log"
 psql_db -d postgres -qc "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)"
 command -v chromium >/dev/null || die "chromium is missing (apt-get install chromium)"
 
@@ -68,9 +68,9 @@ SQL
 before=$(fingerprint)
 missing_states=$(psql_db -d "$DB" -tAc "SELECT string_agg(s, ', ') FROM unnest(ARRAY['draft','invited','preparation','interview','signing','follow_up','done','cancelled']) s WHERE s NOT IN (SELECT state FROM mus_interview)")
 [ -z "$missing_states" ] || die "the demo data lacks interviews in: $missing_states"
-odoo -d "$DB" -u mus_odoo --stop-after-init --log-level=warn > "$MUS_CACHE/upgrade.log" 2>&1 \
-    || { tail -40 "$MUS_CACHE/upgrade.log"; die "upgrade failed"; }
-if grep -E "ERROR|CRITICAL" "$MUS_CACHE/upgrade.log"; then die "the upgrade logged errors"; fi
+odoo -d "$DB" -u mus_odoo --stop-after-init --log-level=warn > "$STATE_DIR/upgrade.log" 2>&1 \
+    || { tail -40 "$STATE_DIR/upgrade.log"; die "upgrade failed"; }
+if grep -E "ERROR|CRITICAL" "$STATE_DIR/upgrade.log"; then die "the upgrade logged errors"; fi
 after=$(fingerprint)
 if [ "$before" != "$after" ]; then
     diff <(echo "$before") <(echo "$after") >&2 || true

@@ -294,11 +294,10 @@ class MusInterview(models.Model):
             ])
         if "template_id" in vals:
             self._check_template_change(vals["template_id"])
-        old_leaders = {interview: interview.leader_id for interview in self} if "leader_id" in vals else {}
         result = super().write(vals)
         if "template_id" in vals:
             self._generate_answers()
-        if old_leaders:
+        if {"employee_id", "leader_id"} & set(vals):
             self._subscribe_parties()
         if {"scheduled_date", "duration", "location", "employee_id", "leader_id"} & set(vals):
             self.filtered(lambda i: i.scheduled_date and i.state != "cancelled")._sync_calendar_event()
@@ -314,10 +313,9 @@ class MusInterview(models.Model):
             ))
 
     def unlink(self):
+        # Plans and lines go by cascade; the meeting is not ours to cascade.
         events = self.calendar_event_id
-        plans = self.plan_id
         result = super().unlink()
-        plans.sudo().unlink()
         events.sudo().unlink()
         return result
 
@@ -447,13 +445,7 @@ class MusInterview(models.Model):
                 action=self._lazy(transition.label),
                 steps=", ".join(self._lazy(step.label) for step in steps) or self.env._("none"),
             )
-        roles = self._mus_roles()
-        if transition.joint or (EMPLOYEE in transition.actors and LEADER in transition.actors):
-            # A party's own contribution: done by that party only, even in sudo.
-            allowed = bool(self._mus_party()) and self._mus_party() in transition.actors
-        else:
-            allowed = self.env.su or bool(roles & set(transition.actors))
-        if not allowed:
+        if not self._mus_actor_allowed(transition):
             return self.env._(
                 "Only %(actors)s can “%(action)s” %(interview)s.",
                 actors=self._mus_roles_label(transition.actors), action=self._lazy(transition.label),
@@ -480,7 +472,9 @@ class MusInterview(models.Model):
         return transition
 
     def _mus_actor_allowed(self, transition):
-        if transition.joint or (EMPLOYEE in transition.actors and LEADER in transition.actors):
+        if transition.joint or {EMPLOYEE, LEADER} <= set(transition.actors):
+            # A party's own contribution (preparing, signing): done by that
+            # party only, even in sudo.
             return self._mus_party() in transition.actors
         return self.env.su or bool(self._mus_roles() & set(transition.actors))
 
