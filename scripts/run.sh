@@ -16,8 +16,11 @@ if [ "${1:-}" = "--reset" ]; then
 fi
 if ! psql_db -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$DB'" | grep -q 1; then
     say "Creating database $DB with mus_odoo and demo data (a few minutes)"
-    odoo -d "$DB" -i mus_odoo --stop-after-init --log-level=warn \
-        || die "installing mus_odoo failed"
+    odoo -d "$DB" -i mus_odoo --stop-after-init --log-level=warn 2>&1 | tee "$STATE_DIR/install.log"
+    if [ "${PIPESTATUS[0]}" != 0 ] || grep -qE " (ERROR|CRITICAL) |demo data failed" "$STATE_DIR/install.log"; then
+        psql_db -d postgres -qc "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)"
+        die "installing mus_odoo with its demo data failed (see above)"
+    fi
 fi
 say "Serving $DB on http://localhost:$HTTP_PORT (Ctrl-C to stop)"
 exec "$(venv_python)" "$ODOO_PATH/odoo-bin" \

@@ -127,6 +127,22 @@ class TestMusInvitationMail(MusWorkflowCase):
         message = self.invitation(interview)
         expected_subject = re.sub(r"\{\{\s*object\.year\s*\}\}", "2026", template.subject)
         self.assertEqual(message.subject, expected_subject)
+        self.assertEqual(message.subject, "Invitation til din MUS 2026")
+        self.assertIn("Sådan forbereder du dig", message.body)
         self.assertIn("Mødelokale 7", message.body)
         tz = self.employee.tz or "UTC"
         self.assertIn(format_datetime(self.env, self.date, tz=tz, dt_format="long", lang_code="da_DK"), message.body)
+
+    def test_activities_in_the_assignees_language(self):
+        """Each party's to-do reads in their own language."""
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(["mus_odoo"], ["da_DK"], overwrite=True)
+        self.user_employee.lang = "da_DK"
+        interview = self.create_interview()
+        self.as_leader(interview).action_invite()
+        accept = interview.activity_ids.filtered(lambda a: a.user_id == self.user_employee)
+        self.assertEqual(
+            accept.summary,
+            self.env.ref("mus_odoo.mail_act_mus_accept").with_context(lang="da_DK").summary,
+        )
+        self.assertNotEqual(accept.summary, self.env.ref("mus_odoo.mail_act_mus_accept").summary)

@@ -47,6 +47,7 @@ class MusDevelopmentPlan(models.Model):
         help="Both the leader and the employee have signed: the plan is locked.",
     )
     signed_on = fields.Datetime(compute="_compute_signed", store=True)
+    is_leader = fields.Boolean(compute="_compute_is_leader", help="The current user leads this MUS.")
 
     _sql_constraints = [
         ("interview_uniq", "UNIQUE(interview_id)", "An interview has one development plan."),
@@ -72,6 +73,12 @@ class MusDevelopmentPlan(models.Model):
         for plan in self:
             plan.is_signed = bool(plan.employee_signed_on and plan.leader_signed_on)
             plan.signed_on = plan.is_signed and max(plan.employee_signed_on, plan.leader_signed_on)
+
+    @api.depends_context("uid")
+    @api.depends("interview_id.leader_user_id")
+    def _compute_is_leader(self):
+        for plan in self:
+            plan.is_leader = LEADER in plan.interview_id._mus_roles()
 
     @api.depends("interview_id")
     def _compute_display_name(self):

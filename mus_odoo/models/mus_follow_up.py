@@ -36,10 +36,10 @@ class MusFollowUp(models.Model):
     @api.depends("sequence", "date_due")
     def _compute_display_name(self):
         for checkpoint in self:
-            checkpoint.display_name = self.env._(
-                "Follow-up %(number)s (%(date)s)",
-                number=checkpoint.sequence, date=checkpoint.date_due or "",
-            )
+            checkpoint.display_name = checkpoint._label()
+
+    def _label(self):
+        return self.env._("Follow-up %(number)s (%(date)s)", number=self.sequence, date=self.date_due or "")
 
     def write(self, vals):
         if "note" in vals and not self.env.su:
@@ -98,9 +98,8 @@ class MusFollowUp(models.Model):
             interview = checkpoint.interview_id
             if not interview.leader_user_id:
                 continue
-            checkpoint.activity_id = interview.activity_schedule(
-                "mus_odoo.mail_act_mus_follow_up",
-                date_deadline=checkpoint.date_due,
-                user_id=interview.leader_user_id.id,
-                summary=checkpoint.display_name,
+            leader = interview.leader_user_id
+            checkpoint.activity_id = interview._mus_schedule_activity(
+                "mus_odoo.mail_act_mus_follow_up", leader, checkpoint.date_due,
+                summary=checkpoint.with_context(lang=leader.lang or self.env.lang)._label(),
             )

@@ -669,10 +669,9 @@ class MusInterview(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         if party == LEADER and self.leader_user_id:
-            self.activity_schedule(
-                "mus_odoo.mail_act_mus_hold",
-                date_deadline=(self.scheduled_date and self.scheduled_date.date()) or fields.Date.today(),
-                user_id=self.leader_user_id.id,
+            self._mus_schedule_activity(
+                "mus_odoo.mail_act_mus_hold", self.leader_user_id,
+                (self.scheduled_date and self.scheduled_date.date()) or fields.Date.today(),
             )
 
     def _do_sign(self, party, signature):
@@ -834,11 +833,16 @@ class MusInterview(models.Model):
                     and a.activity_type_id == self.env.ref(xmlid)
                 ):
                     continue
-                interview.activity_schedule(
-                    xmlid,
-                    date_deadline=deadline if interview.state != "signing" else fields.Date.today(),
-                    user_id=user.id,
+                interview._mus_schedule_activity(
+                    xmlid, user, deadline if interview.state != "signing" else fields.Date.today(),
                 )
+
+    def _mus_schedule_activity(self, xmlid, user, date_deadline, summary=None):
+        """Schedule an activity for ``user``, summarised in their language."""
+        activity_type = self.env.ref(xmlid).with_context(lang=user.lang or self.env.lang)
+        return self.activity_schedule(
+            xmlid, date_deadline=date_deadline, user_id=user.id, summary=summary or activity_type.summary,
+        )
 
     # ------------------------------------------------------------------
     # Follow-up
