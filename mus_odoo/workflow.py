@@ -40,6 +40,9 @@ STATES = [
 ]
 CLOSED_STATES = ("done", "cancelled")
 OPEN_STATES = tuple(code for code, _label in STATES if code not in CLOSED_STATES)
+# Before the talk, and from it on (held: counts as the employee's MUS).
+PLANNING_STATES = ("draft", "invited", "preparation")
+HELD_STATES = ("interview", "signing", "follow_up", "done")
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,10 @@ class Transition:
 
 
 REQ_DATE = Requirement("scheduled_date", _lt("Set the date and time of the interview first."))
+REQ_USERS = Requirement(
+    "party_users",
+    _lt("The employee and the leader both need a user to take part in the MUS: link one to each first."),
+)
 REQ_TEMPLATE = Requirement("template", _lt("Choose the question template of the interview first."))
 REQ_REASON = Requirement("reason", _lt("Give a reason: the employee is told why."))
 REQ_NEW_DATE = Requirement(
@@ -108,7 +115,7 @@ REQ_FOLLOW_UP = Requirement(
 TRANSITIONS = (
     Transition(
         "invite", _lt("Invite"), ("draft",), "invited", (LEADER, HR),
-        requires=(REQ_TEMPLATE, REQ_DATE),
+        requires=(REQ_USERS, REQ_TEMPLATE, REQ_DATE),
     ),
     Transition("accept", _lt("Accept time"), ("invited",), "preparation", (EMPLOYEE,)),
     Transition(

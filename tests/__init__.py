@@ -3,6 +3,7 @@ from . import (
     test_calendar_mail,
     test_employee,
     test_follow_up,
+    test_hardening,
     test_plan_signing,
     test_previous_plan,
     test_template,

@@ -29,6 +29,7 @@ class TestMusPreviousPlan(MusWorkflowCase):
             {"previous_goal_id": goals[1].id, "goal": "Bedre til Excel", "reached": False},
         ])
         # The leader reviews them in the interview; the employee reads them.
+        self.walk_to(interview, "interview")
         review = interview.review_ids[0].with_user(self.user_leader)
         review.write({"reached": "yes", "what_led": "Kurset", "continue_work": False})
         self.assertEqual(interview.review_ids[0].with_user(self.user_employee).reached, "yes")

@@ -1,4 +1,5 @@
 from . import (
+    calendar_event,
     hr_employee,
     mus_development_goal,
     mus_development_plan,

@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 
+from ..workflow import HELD_STATES
+
 
 class HrEmployee(models.Model):
     """MUS status of the employee: dates and counts only, never content."""
@@ -21,10 +23,9 @@ class HrEmployee(models.Model):
             [("employee_id", "in", self.ids), ("state", "!=", "cancelled")],
             order="scheduled_date desc, id desc",
         )
-        held_states = ("interview", "signing", "follow_up", "done")
         for employee in self:
             own = interviews.filtered(lambda i, e=employee: i.employee_id == e)
-            held = own.filtered(lambda i: i.state in held_states)
+            held = own.filtered(lambda i: i.state in HELD_STATES)
             last = held[:1]
             employee.mus_interview_count = len(own)
             employee.mus_last_date = last.held_on.date() if last.held_on else (

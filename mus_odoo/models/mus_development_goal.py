@@ -1,7 +1,15 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools import records_changing
+from ..workflow import LEADER
+
+GOAL_STATUSES = [
+    ("not_started", "Not started"),
+    ("in_progress", "In progress"),
+    ("reached", "Reached"),
+    ("dropped", "Dropped"),
+]
 
 
 class MusDevelopmentGoal(models.Model):
@@ -32,12 +40,7 @@ class MusDevelopmentGoal(models.Model):
     )
     budget = fields.Monetary(currency_field="currency_id")
     status = fields.Selection(
-        [
-            ("not_started", "Not started"),
-            ("in_progress", "In progress"),
-            ("reached", "Reached"),
-            ("dropped", "Dropped"),
-        ],
+        GOAL_STATUSES,
         default="not_started", required=True,
     )
     progress = fields.Integer(string="Progress (%)", default=0)
@@ -94,8 +97,8 @@ class MusDevelopmentGoal(models.Model):
             return
         for goal in self:
             interview = goal.interview_id
-            if "leader" not in interview._mus_roles():
-                raise UserError(self.env._(
+            if LEADER not in interview._mus_roles():
+                raise AccessError(self.env._(
                     "Only the leader of %(interview)s records the progress of its goals.",
                     interview=interview.display_name,
                 ))

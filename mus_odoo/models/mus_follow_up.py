@@ -42,7 +42,12 @@ class MusFollowUp(models.Model):
         return self.env._("Follow-up %(number)s (%(date)s)", number=self.sequence, date=self.date_due or "")
 
     def write(self, vals):
-        if "note" in vals and not self.env.su:
+        if not self.env.su:
+            if set(vals) - {"note"}:
+                raise AccessError(self.env._(
+                    "A follow-up checkpoint is completed with its “Complete” button; "
+                    "only its note can be written."
+                ))
             self._check_leader()
         return super().write(vals)
 
@@ -65,13 +70,13 @@ class MusFollowUp(models.Model):
         if not self.env.su:
             self._check_leader()
         for checkpoint in self:
-            note = note or checkpoint.note
-            if not (note or "").strip():
+            checkpoint_note = note or checkpoint.note
+            if not (checkpoint_note or "").strip():
                 raise UserError(self.env._("Write a short follow-up note before completing the checkpoint."))
             goals = checkpoint.interview_id.plan_id.goal_ids
             status_labels = dict(goals._fields["status"]._description_selection(self.env))
             checkpoint.sudo().write({
-                "note": note,
+                "note": checkpoint_note,
                 "state": "done",
                 "done_on": fields.Datetime.now(),
                 "done_by": self.env.uid,
@@ -82,7 +87,7 @@ class MusFollowUp(models.Model):
                     for goal in goals
                 ),
             })
-            checkpoint.activity_id.action_feedback(feedback=note)
+            checkpoint.activity_id.action_feedback(feedback=checkpoint_note)
             checkpoint.interview_id.message_post(
                 body=self.env._(
                     "%(checkpoint)s completed by %(user)s.", checkpoint=checkpoint.display_name,

@@ -5,7 +5,7 @@ from lxml import etree
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import format_datetime, html2plaintext
 
 from .. import workflow
 from ..tools import records_changing
@@ -194,7 +194,7 @@ class MusInterview(models.Model):
         now = fields.Datetime.now()
         for interview in self:
             interview.is_late = (
-                interview.state in ("draft", "invited", "preparation")
+                interview.state in workflow.PLANNING_STATES
                 and bool(interview.scheduled_date) and interview.scheduled_date < now
             )
 
@@ -202,7 +202,7 @@ class MusInterview(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Operation not supported"))
         domain = [
-            ("state", "in", ("draft", "invited", "preparation")),
+            ("state", "in", workflow.PLANNING_STATES),
             ("scheduled_date", "<", fields.Datetime.now()),
         ]
         return domain if (operator == "=") == value else ["!", *domain]
@@ -268,12 +268,15 @@ class MusInterview(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_workflow_fields(vals)
         default_year = fields.Date.context_today(self).year
         self._check_one_per_year([
             (vals.get("employee_id"), vals.get("year") or default_year)
             for vals in vals_list if vals.get("state", "draft") != "cancelled"
         ])
         interviews = super().create(vals_list)
+        interviews._check_creator()
         interviews._link_previous_interview()
         interviews._generate_answers()
         self.env["mus.development.plan"].sudo().create(interviews._prepare_plan_vals_list())
@@ -282,10 +285,7 @@ class MusInterview(models.Model):
         return interviews
 
     def write(self, vals):
-        if "state" in vals and not self.env.su and not self.env.context.get("mus_transition"):
-            raise UserError(self.env._(
-                "The status of a MUS changes only through its workflow buttons."
-            ))
+        self._check_workflow_fields(vals)
         self._check_field_write(vals)
         if {"employee_id", "year"} & set(vals):
             self.filtered(lambda i: i.state != "cancelled")._check_one_per_year([
@@ -294,22 +294,28 @@ class MusInterview(models.Model):
             ])
         if "template_id" in vals:
             self._check_template_change(vals["template_id"])
+        leaders = {interview.id: interview.leader_id for interview in self} if "leader_id" in vals else {}
         result = super().write(vals)
         if "template_id" in vals:
             self._generate_answers()
-        if {"employee_id", "leader_id"} & set(vals):
+        if leaders:
+            self.filtered(lambda i: i.leader_id != leaders[i.id])._leader_changed(leaders)
+        if "employee_id" in vals:
             self._subscribe_parties()
         if {"scheduled_date", "duration", "location", "employee_id", "leader_id"} & set(vals):
             self.filtered(lambda i: i.scheduled_date and i.state != "cancelled")._sync_calendar_event()
         return result
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_started(self):
-        started = self.filtered(lambda interview: interview.state not in ("draft", "cancelled"))
-        if started:
+    def _unlink_except_offered(self):
+        # A MUS that was offered stays on record, cancelled or not: every
+        # employee must be offered one a year.
+        offered = self.filtered(lambda interview: interview.state != "draft")
+        if offered:
             raise UserError(self.env._(
-                "A MUS that has been sent cannot be deleted; cancel it instead: %(names)s",
-                names=", ".join(started.mapped("name")),
+                "Only a planned MUS can be deleted; one that has been offered stays on record "
+                "(cancel it instead): %(names)s",
+                names=", ".join(offered.mapped("name")),
             ))
 
     def unlink(self):
@@ -329,12 +335,47 @@ class MusInterview(models.Model):
         "year": ((HR, LEADER), ("draft",)),
         "template_id": ((HR, LEADER), ("draft",)),
         "leader_id": ((HR,), workflow.OPEN_STATES),
-        "scheduled_date": ((HR, LEADER), ("draft", "invited", "preparation")),
-        "duration": ((HR, LEADER), ("draft", "invited", "preparation")),
-        "location": ((HR, LEADER), ("draft", "invited", "preparation")),
+        # Once the invitation is out, the time moves only by Postpone (with
+        # a reason the employee is told).
+        "scheduled_date": ((HR, LEADER), ("draft",)),
+        "duration": ((HR, LEADER), ("draft",)),
+        "location": ((HR, LEADER), workflow.PLANNING_STATES),
         "summary": ((LEADER,), ("interview", "signing", "follow_up")),
         "employee_feedback": ((EMPLOYEE,), ("preparation", "interview", "signing", "follow_up")),
     }
+
+    # Written by the workflow only (its actions write them as superuser).
+    _MUS_WORKFLOW_FIELDS = {
+        "state", "employee_prepared_on", "leader_prepared_on", "accepted_on", "held_on",
+        "closed_on", "cancel_reason", "previous_interview_id", "calendar_event_id", "plan_ids",
+    }
+
+    def _check_workflow_fields(self, vals):
+        if self.env.su:
+            return
+        owned = self._MUS_WORKFLOW_FIELDS & set(vals)
+        if owned == {"state"} and vals["state"] == "draft" and not self:
+            return  # the default of a new interview, sent back by the web client
+        if owned:
+            raise AccessError(self.env._(
+                "These fields of a MUS change only through its workflow buttons: %(fields)s.",
+                fields=", ".join(
+                    self._fields[name].get_description(self.env)["string"] for name in sorted(owned)
+                ),
+            ))
+
+    def _check_creator(self):
+        """A leader plans the MUS of their own team members; HR anyone's."""
+        if self.env.su or self.env.user.has_group("mus_odoo.group_mus_officer"):
+            return
+        for interview in self:
+            manager = interview.employee_id.parent_id
+            if not (interview.leader_id and interview.leader_id == manager
+                    and interview.leader_user_id == self.env.user):
+                raise AccessError(self.env._(
+                    "Only %(employee)s's own leader or HR can plan their MUS.",
+                    employee=interview.employee_id.name,
+                ))
 
     def _check_field_write(self, vals):
         if self.env.su:
@@ -351,6 +392,12 @@ class MusInterview(models.Model):
                         interview=interview.display_name,
                     ))
                 if interview.state not in allowed_states:
+                    if field_name in ("scheduled_date", "duration"):
+                        raise UserError(self.env._(
+                            "The invitation to %(interview)s has been sent: move it with “Postpone”, "
+                            "so the employee is told why.",
+                            interview=interview.display_name,
+                        ))
                     raise UserError(self.env._(
                         "“%(field)s” cannot be changed while the MUS is %(state)s.",
                         field=interview._fields[field_name].get_description(self.env)["string"],
@@ -479,11 +526,15 @@ class MusInterview(models.Model):
         return self.env.su or bool(self._mus_roles() & set(transition.actors))
 
     def _mus_set_state(self, state, **extra_vals):
-        self.with_context(mus_transition=True).write({"state": state, **extra_vals})
+        """Write the workflow-owned fields; callers have checked the transition."""
+        self.sudo().write({"state": state, **extra_vals})
 
     # Requirements (workflow.Requirement.name -> predicate)
     def _requirement_scheduled_date(self, **kwargs):
         return bool(self.scheduled_date)
+
+    def _requirement_party_users(self, **kwargs):
+        return bool(self.employee_user_id and self.leader_user_id)
 
     def _requirement_template(self, **kwargs):
         return bool(self.template_id)
@@ -523,8 +574,7 @@ class MusInterview(models.Model):
     def action_accept(self):
         """The employee accepts the proposed time; both start preparing."""
         self._check_transition("accept")
-        self._mus_set_state("preparation", accepted_on=fields.Datetime.now())
-        self._activity_update()
+        self._do_accept()
         return True
 
     def action_postpone(self, reason=None, new_date=None):
@@ -544,15 +594,13 @@ class MusInterview(models.Model):
     def action_start_interview(self):
         """The leader holds the interview: agreed notes and the plan follow."""
         self._check_transition("start_interview")
-        self._mus_set_state("interview", held_on=fields.Datetime.now())
-        self._activity_update()
+        self._do_start_interview()
         return True
 
     def action_request_signatures(self):
         """The plan is agreed: both parties are asked to sign it."""
         self._check_transition("request_signatures")
-        self._mus_set_state("signing")
-        self._activity_update()
+        self._do_request_signatures()
         return True
 
     def action_sign(self, signature=None):
@@ -566,8 +614,7 @@ class MusInterview(models.Model):
     def action_done(self):
         """Close the MUS once its follow-up is complete."""
         self._check_transition("done")
-        self._mus_set_state("done", closed_on=fields.Datetime.now())
-        self._activity_update()
+        self._do_done()
         return True
 
     def action_cancel(self, reason=None):
@@ -623,6 +670,22 @@ class MusInterview(models.Model):
     # ------------------------------------------------------------------
     # Business methods (the work of each transition)
     # ------------------------------------------------------------------
+    def _do_accept(self):
+        self._mus_set_state("preparation", accepted_on=fields.Datetime.now())
+        self._activity_update()
+
+    def _do_start_interview(self):
+        self._mus_set_state("interview", held_on=fields.Datetime.now())
+        self._activity_update()
+
+    def _do_request_signatures(self):
+        self._mus_set_state("signing")
+        self._activity_update()
+
+    def _do_done(self):
+        self._mus_set_state("done", closed_on=fields.Datetime.now())
+        self._activity_update()
+
     def _do_invite(self):
         self._mus_set_state("invited")
         self._sync_calendar_event()
@@ -642,14 +705,15 @@ class MusInterview(models.Model):
     def _do_postpone(self, reason, new_date):
         for interview in self:
             old_date = interview.scheduled_date
-            interview.with_context(mus_transition=True).sudo().write({
+            interview.sudo().write({
                 "state": "invited",
                 "scheduled_date": new_date,
                 "accepted_on": False,
                 "employee_prepared_on": False,
                 "leader_prepared_on": False,
             })
-            interview._notify_employee(self.env._(
+            employee_env = interview._employee_lang_env()
+            interview._notify_employee(employee_env._(
                 "Your MUS planned for %(old)s has been moved to %(new)s. Reason: %(reason)s",
                 old=interview._format_datetime(old_date),
                 new=interview._format_datetime(interview.scheduled_date),
@@ -690,7 +754,7 @@ class MusInterview(models.Model):
     def _do_cancel(self, reason):
         self._mus_set_state("cancelled", cancel_reason=reason, closed_on=fields.Datetime.now())
         for interview in self:
-            interview._notify_employee(self.env._(
+            interview._notify_employee(interview._employee_lang_env()._(
                 "Your MUS has been cancelled. Reason: %(reason)s", reason=reason,
             ))
         self.calendar_event_id.sudo().with_context(no_mail_to_attendees=True).action_archive()
@@ -705,11 +769,21 @@ class MusInterview(models.Model):
             partner_ids=partner.ids,
         )
 
+    def _employee_lang(self):
+        return self.employee_id.work_contact_id.lang or self.employee_user_id.lang or self.env.lang
+
+    def _employee_lang_env(self):
+        """An environment in the employee's language, for what they are told."""
+        return self.with_context(lang=self._employee_lang()).env
+
     def _format_datetime(self, value):
+        """``value`` as the employee reads dates: their time zone and language."""
         if not value:
             return ""
         tz = self.employee_id.tz or self.env.user.tz or "UTC"
-        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).strftime("%Y-%m-%d %H:%M")
+        return format_datetime(
+            self.env, value, tz=tz, dt_format="EEEE d MMMM y, HH:mm", lang_code=self._employee_lang(),
+        )
 
     # ------------------------------------------------------------------
     # Business methods (creation helpers)
@@ -720,7 +794,7 @@ class MusInterview(models.Model):
         previous = self.sudo().search([
             ("employee_id", "in", self.employee_id.ids),
             ("id", "not in", self.ids),
-            ("state", "not in", ("cancelled", "draft")),
+            ("state", "in", workflow.HELD_STATES),
         ], order="year desc, scheduled_date desc, id desc")
         review_vals = []
         for interview in self:
@@ -732,7 +806,15 @@ class MusInterview(models.Model):
                 continue
             interview.sudo().previous_interview_id = last
             review_vals += [
-                {"interview_id": interview.id, "previous_goal_id": goal.id, "sequence": goal.sequence}
+                {
+                    "interview_id": interview.id,
+                    "previous_goal_id": goal.id,
+                    "sequence": goal.sequence,
+                    "goal": goal.name,
+                    "previous_actions": goal.actions,
+                    "previous_status": goal.status,
+                    "previous_progress": goal.progress,
+                }
                 for goal in last.plan_id.goal_ids
             ]
         self.env["mus.goal.review"].sudo().create(review_vals)
@@ -759,6 +841,28 @@ class MusInterview(models.Model):
             "date_start": start,
             "date_end": start + relativedelta(years=1, days=-1),
         }
+
+    def _leader_changed(self, old_leaders):
+        """A new leader takes over: they follow the MUS and get the open
+        to-dos; the former leader stops following. A signature given to the
+        plan before the change no longer binds the parties."""
+        for interview in self:
+            old_leader = old_leaders[interview.id]
+            interview.message_unsubscribe(partner_ids=old_leader.work_contact_id.ids)
+            interview._subscribe_parties()
+            if old_leader.user_id and interview.leader_user_id:
+                interview.activity_ids.filtered(
+                    lambda activity, user=old_leader.user_id: activity.user_id == user
+                ).sudo().write({"user_id": interview.leader_user_id.id})
+            if interview.state == "signing":
+                interview.plan_id._content_changed()
+            interview.message_post(
+                body=self.env._(
+                    "%(new)s takes over this MUS from %(old)s.",
+                    new=interview.leader_id.name or "", old=old_leader.name or "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _subscribe_parties(self):
         for interview in self:

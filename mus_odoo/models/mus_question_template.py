@@ -42,6 +42,11 @@ class MusQuestionTemplate(models.Model):
         for template in self:
             template.interview_count = counts.get(template, 0)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_answered(self):
+        # Delete the themes through the ORM, so their guards run.
+        self.with_context(active_test=False).theme_ids.unlink()
+
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         if default and "name" in default:

@@ -24,4 +24,5 @@ class MusQuestionTheme(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_answered(self):
-        self.question_ids._unlink_except_answered()
+        # Delete the questions through the ORM, so their guard runs.
+        self.with_context(active_test=False).question_ids.unlink()

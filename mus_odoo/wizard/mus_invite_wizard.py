@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class MusInviteWizard(models.TransientModel):
@@ -38,14 +37,6 @@ class MusInviteWizard(models.TransientModel):
     def action_create(self):
         self.ensure_one()
         employees = self.employee_ids.sudo()
-        existing = self.env["mus.interview"].sudo().search([
-            ("employee_id", "in", employees.ids), ("year", "=", self.year), ("state", "!=", "cancelled"),
-        ])
-        if existing:
-            raise UserError(self.env._(
-                "These employees already have a MUS in %(year)s: %(names)s.",
-                year=self.year, names=", ".join(existing.employee_id.mapped("name")),
-            ))
         interviews = self.env["mus.interview"].create([{
             "employee_id": employee.id,
             "year": self.year,
