@@ -2,7 +2,8 @@ import base64
 from datetime import datetime
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.tests import TransactionCase
 
 # The happy path of the workflow, in order.
 STEPS = ("draft", "invited", "preparation", "interview", "signing", "follow_up", "done")
@@ -26,22 +27,22 @@ class MusCommon(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tz="Europe/Copenhagen", tracking_disable=False))
         cls.company = cls.env.company
-        cls.user_hr_manager = new_test_user(
+        cls.user_hr_manager = mail_new_test_user(
             cls.env, login="mus_hr_manager", name="Hanne HR-chef",
             groups="base.group_user,mus_odoo.group_mus_manager",
         )
-        cls.user_hr_officer = new_test_user(
+        cls.user_hr_officer = mail_new_test_user(
             cls.env, login="mus_hr_officer", name="Ole HR",
             groups="base.group_user,mus_odoo.group_mus_officer",
         )
-        cls.user_leader = new_test_user(cls.env, login="mus_leader", name="Lene Leder", groups="base.group_user")
-        cls.user_employee = new_test_user(
+        cls.user_leader = mail_new_test_user(cls.env, login="mus_leader", name="Lene Leder", groups="base.group_user")
+        cls.user_employee = mail_new_test_user(
             cls.env, login="mus_employee", name="Erik Medarbejder", groups="base.group_user",
         )
-        cls.user_colleague = new_test_user(
+        cls.user_colleague = mail_new_test_user(
             cls.env, login="mus_colleague", name="Karen Kollega", groups="base.group_user",
         )
-        cls.user_other_leader = new_test_user(
+        cls.user_other_leader = mail_new_test_user(
             cls.env, login="mus_other_leader", name="Ove Leder", groups="base.group_user",
         )
         Employee = cls.env["hr.employee"]

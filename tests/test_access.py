@@ -1,5 +1,6 @@
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .test_workflow import MusWorkflowCase
 
@@ -147,7 +148,7 @@ class TestMusMultiCompany(MusWorkflowCase):
         cls.employee_2 = cls.env["hr.employee"].create({
             "name": "Dan Medarbejder", "company_id": cls.company_2.id, "parent_id": leader_2.id,
         })
-        cls.user_hr_both = new_test_user(
+        cls.user_hr_both = mail_new_test_user(
             cls.env, login="mus_hr_both", name="Bente HR", groups="base.group_user,mus_odoo.group_mus_officer",
             company_id=cls.company.id, company_ids=[(6, 0, (cls.company | cls.company_2).ids)],
         )

@@ -2,8 +2,9 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .test_workflow import MusWorkflowCase
 
@@ -17,7 +18,7 @@ class TestMusEmployee(MusWorkflowCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_hr = new_test_user(
+        cls.user_hr = mail_new_test_user(
             cls.env, login="mus_hr_user", name="Helle Personale", groups="base.group_user,hr.group_hr_user",
         )
 

@@ -1,7 +1,8 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.tests import HttpCase, tagged
 
 EMPLOYEE_NOTE = "Jeg vil gerne lære at facilitere workshops."
 LEADER_NOTE = "Emil er klar til mere ansvar."
@@ -21,11 +22,11 @@ class TestMusTour(HttpCase):
     def setUp(self):
         super().setUp()
         self.env.company.mus_follow_up_months = "1,2,3"
-        self.user_leader = new_test_user(
+        self.user_leader = mail_new_test_user(
             self.env, login="mus_tour_leader", password="mus_tour_leader",
             name="Lis Tourleder", groups="base.group_user", tz="Europe/Copenhagen", lang="en_US",
         )
-        self.user_employee = new_test_user(
+        self.user_employee = mail_new_test_user(
             self.env, login="mus_tour_employee", password="mus_tour_employee",
             name="Emil Tourmedarbejder", groups="base.group_user", tz="Europe/Copenhagen", lang="en_US",
         )

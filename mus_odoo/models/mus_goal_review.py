@@ -24,7 +24,7 @@ class MusGoalReview(models.Model):
     company_id = fields.Many2one(related="interview_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     previous_goal_id = fields.Many2one(
-        "mus.development.goal", string="Previous Goal", ondelete="set null", readonly=True,
+        "mus.development.goal", ondelete="set null", readonly=True,
     )
     goal = fields.Text(string="Learning Goal", readonly=True)
     previous_actions = fields.Text(string="Agreed Actions", readonly=True)

@@ -900,14 +900,13 @@ class MusInterview(models.Model):
         Event = self.env["calendar.event"].sudo().with_context(
             no_mail_to_attendees=True, dont_notify=True, mail_create_nosubscribe=True,
         )
-        for interview in self.filtered("scheduled_date"):
-            vals = interview._prepare_calendar_event_vals()
-            if interview.calendar_event_id:
-                interview.calendar_event_id.sudo().with_context(
-                    no_mail_to_attendees=True, dont_notify=True,
-                ).write(vals)
-            else:
-                interview.sudo().calendar_event_id = Event.create(vals)
+        dated = self.filtered("scheduled_date")
+        for interview in dated.filtered("calendar_event_id"):
+            interview.calendar_event_id.with_env(Event.env).write(interview._prepare_calendar_event_vals())
+        new = dated - dated.filtered("calendar_event_id")
+        events = Event.create([interview._prepare_calendar_event_vals() for interview in new])
+        for interview, event in zip(new, events, strict=True):
+            interview.sudo().calendar_event_id = event
 
     # ------------------------------------------------------------------
     # Activities
