@@ -4,6 +4,7 @@ from . import (
     test_employee,
     test_follow_up,
     test_hardening,
+    test_hardening_extra,
     test_plan_signing,
     test_previous_plan,
     test_template,

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
 
 from ..tools import records_changing
-from ..workflow import LEADER
 
 GOAL_STATUSES = [
     ("not_started", "Not started"),
@@ -96,14 +94,6 @@ class MusDevelopmentGoal(models.Model):
         if self.env.su:
             return
         for goal in self:
-            interview = goal.interview_id
-            if LEADER not in interview._mus_roles():
-                raise AccessError(self.env._(
-                    "Only the leader of %(interview)s records the progress of its goals.",
-                    interview=interview.display_name,
-                ))
-            if interview.state not in ("interview", "signing", "follow_up"):
-                raise UserError(self.env._(
-                    "Goal progress is recorded during follow-up: %(interview)s is %(state)s.",
-                    interview=interview.display_name, state=interview._state_label(),
-                ))
+            error = goal.interview_id._mus_progress_error()
+            if error:
+                raise error

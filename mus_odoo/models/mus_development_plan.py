@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 
 from ..workflow import EMPLOYEE, LEADER
 
@@ -108,22 +108,9 @@ class MusDevelopmentPlan(models.Model):
         if self.env.su:
             return
         for plan in self:
-            interview = plan.interview_id
-            if plan.is_signed:
-                raise UserError(self.env._(
-                    "The development plan of %(interview)s is signed by both parties and locked.",
-                    interview=interview.display_name,
-                ))
-            if LEADER not in interview._mus_roles():
-                raise AccessError(self.env._(
-                    "Only the leader of %(interview)s can change its development plan.",
-                    interview=interview.display_name,
-                ))
-            if interview.state not in ("interview", "signing"):
-                raise UserError(self.env._(
-                    "The development plan is written in the interview: %(interview)s is %(state)s.",
-                    interview=interview.display_name, state=interview._state_label(),
-                ))
+            error = plan.interview_id._mus_plan_error()
+            if error:
+                raise error
 
     def _content_changed(self):
         """A signature covers the content it was given on: clear it when the

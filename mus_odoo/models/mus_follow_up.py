@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..workflow import LEADER
-
 
 class MusFollowUp(models.Model):
     """A follow-up checkpoint of a signed development plan (by default one,
@@ -53,17 +51,14 @@ class MusFollowUp(models.Model):
 
     def _check_leader(self):
         for checkpoint in self:
-            interview = checkpoint.interview_id
-            if LEADER not in interview._mus_roles():
-                raise AccessError(self.env._(
-                    "Only the leader of %(interview)s records its follow-up.",
-                    interview=interview.display_name,
-                ))
-            if interview.state != "follow_up" or checkpoint.state == "done":
-                raise UserError(self.env._(
+            error = checkpoint.interview_id._mus_follow_up_error()
+            if not error and checkpoint.state == "done":
+                error = UserError(self.env._(
                     "This follow-up checkpoint of %(interview)s is closed.",
-                    interview=interview.display_name,
+                    interview=checkpoint.interview_id.display_name,
                 ))
+            if error:
+                raise error
 
     def action_complete(self, note=None):
         """The leader has followed up: record the note and the goals' progress."""

@@ -1,7 +1,6 @@
 from odoo import fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 
-from ..workflow import LEADER
 from .mus_development_goal import GOAL_STATUSES
 
 
@@ -52,14 +51,6 @@ class MusGoalReview(models.Model):
                 "The goals under review come from last year's plan and cannot be changed."
             ))
         for review in self:
-            interview = review.interview_id
-            if LEADER not in interview._mus_roles():
-                raise AccessError(self.env._(
-                    "Only the leader of %(interview)s writes the review of last year's plan.",
-                    interview=interview.display_name,
-                ))
-            if interview.state != "interview":
-                raise UserError(self.env._(
-                    "Last year's plan is reviewed in the interview: %(interview)s is %(state)s.",
-                    interview=interview.display_name, state=interview._state_label(),
-                ))
+            error = review.interview_id._mus_review_error()
+            if error:
+                raise error

@@ -123,6 +123,22 @@ class MusInterview(models.Model):
     is_leader = fields.Boolean(compute="_compute_user_roles")
     is_hr = fields.Boolean(compute="_compute_user_roles")
 
+    # What the current user may write now; the server checks the same
+    # predicates (the _mus_*_error methods), so buttons and fields agree.
+    can_edit_planning = fields.Boolean(compute="_compute_can_edit")
+    can_edit_meeting = fields.Boolean(compute="_compute_can_edit")
+    can_edit_location = fields.Boolean(compute="_compute_can_edit")
+    can_edit_leader = fields.Boolean(compute="_compute_can_edit")
+    can_edit_summary = fields.Boolean(compute="_compute_can_edit")
+    can_edit_feedback = fields.Boolean(compute="_compute_can_edit")
+    can_write_employee_note = fields.Boolean(compute="_compute_can_edit")
+    can_write_leader_note = fields.Boolean(compute="_compute_can_edit")
+    can_write_agreed_note = fields.Boolean(compute="_compute_can_edit")
+    can_review = fields.Boolean(compute="_compute_can_edit")
+    can_edit_plan = fields.Boolean(compute="_compute_can_edit")
+    can_record_progress = fields.Boolean(compute="_compute_can_edit")
+    can_follow_up = fields.Boolean(compute="_compute_can_edit")
+
     # One per transition of workflow.TRANSITIONS (checked by a test).
     can_invite = fields.Boolean(compute="_compute_can_transitions")
     can_accept = fields.Boolean(compute="_compute_can_transitions")
@@ -228,6 +244,29 @@ class MusInterview(models.Model):
                     transition, for_button=True,
                 )
 
+    @api.depends_context("uid")
+    @api.depends(
+        "state", "employee_user_id", "leader_user_id", "employee_prepared_on",
+        "leader_prepared_on", "plan_id.is_signed",
+    )
+    def _compute_can_edit(self):
+        for interview in self:
+            interview.update({
+                "can_edit_planning": not interview._mus_field_error("template_id"),
+                "can_edit_meeting": not interview._mus_field_error("scheduled_date"),
+                "can_edit_location": not interview._mus_field_error("location"),
+                "can_edit_leader": not interview._mus_field_error("leader_id"),
+                "can_edit_summary": not interview._mus_field_error("summary"),
+                "can_edit_feedback": not interview._mus_field_error("employee_feedback"),
+                "can_write_employee_note": not interview._mus_note_error("employee_note"),
+                "can_write_leader_note": not interview._mus_note_error("leader_note"),
+                "can_write_agreed_note": not interview._mus_note_error("agreed_note"),
+                "can_review": not interview._mus_review_error(),
+                "can_edit_plan": not interview._mus_plan_error(),
+                "can_record_progress": not interview._mus_progress_error(),
+                "can_follow_up": not interview._mus_follow_up_error(),
+            })
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -268,15 +307,20 @@ class MusInterview(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        Employee = self.env["hr.employee"]
         for vals in vals_list:
             self._check_workflow_fields(vals)
+        self._check_creator([
+            (Employee.browse(vals.get("employee_id")), Employee.browse(vals.get("leader_id")))
+            for vals in vals_list
+        ])
         default_year = fields.Date.context_today(self).year
         self._check_one_per_year([
             (vals.get("employee_id"), vals.get("year") or default_year)
             for vals in vals_list if vals.get("state", "draft") != "cancelled"
         ])
         interviews = super().create(vals_list)
-        interviews._check_creator()
+        interviews._check_create_field_rules(vals_list)
         interviews._link_previous_interview()
         interviews._generate_answers()
         self.env["mus.development.plan"].sudo().create(interviews._prepare_plan_vals_list())
@@ -296,6 +340,8 @@ class MusInterview(models.Model):
             self._check_template_change(vals["template_id"])
         leaders = {interview.id: interview.leader_id for interview in self} if "leader_id" in vals else {}
         result = super().write(vals)
+        if {"employee_id", "leader_id"} & set(vals):
+            self._check_creator([(interview.employee_id, interview.leader_id) for interview in self])
         if "template_id" in vals:
             self._generate_answers()
         if leaders:
@@ -345,9 +391,14 @@ class MusInterview(models.Model):
     }
 
     # Written by the workflow only (its actions write them as superuser).
+    # The parties' users and the plan decide who may read the MUS: they
+    # follow the employee, the leader and the interview, never a write.
     _MUS_WORKFLOW_FIELDS = {
         "state", "employee_prepared_on", "leader_prepared_on", "accepted_on", "held_on",
         "closed_on", "cancel_reason", "previous_interview_id", "calendar_event_id", "plan_ids",
+        "plan_id", "employee_user_id", "leader_user_id", "department_id", "name",
+        "plan_employee_signature", "plan_employee_signed_by", "plan_employee_signed_on",
+        "plan_leader_signature", "plan_leader_signed_by", "plan_leader_signed_on",
     }
 
     def _check_workflow_fields(self, vals):
@@ -364,45 +415,153 @@ class MusInterview(models.Model):
                 ),
             ))
 
-    def _check_creator(self):
-        """A leader plans the MUS of their own team members; HR anyone's."""
+    def _check_creator(self, pairs):
+        """A leader plans the MUS of their own team members; HR anyone's.
+        ``pairs``: (employee, leader) of the interviews being created or
+        changed, as employee records (leader empty: the employee's manager)."""
         if self.env.su or self.env.user.has_group("mus_odoo.group_mus_officer"):
             return
-        for interview in self:
-            manager = interview.employee_id.parent_id
-            if not (interview.leader_id and interview.leader_id == manager
-                    and interview.leader_user_id == self.env.user):
+        for employee, leader in pairs:
+            employee = employee.sudo()
+            leader = (leader or employee.parent_id).sudo()
+            if not (leader and leader == employee.parent_id and leader.user_id == self.env.user):
                 raise AccessError(self.env._(
                     "Only %(employee)s's own leader or HR can plan their MUS.",
-                    employee=interview.employee_id.name,
+                    employee=employee.name,
                 ))
+
+    def _check_create_field_rules(self, vals_list):
+        """What is written later in the MUS (the summary, the employee's
+        feedback) is not written at its creation either. Who may plan it is
+        checked by ``_check_creator``."""
+        if self.env.su:
+            return
+        for interview, vals in zip(self, vals_list, strict=True):
+            for field_name in set(vals) & set(self._MUS_FIELD_RULES) - {"employee_id", "leader_id"}:
+                if not vals[field_name]:
+                    continue
+                error = interview._mus_field_error(field_name)
+                if error:
+                    raise error
 
     def _check_field_write(self, vals):
         if self.env.su:
             return
         for field_name in set(vals) & set(self._MUS_FIELD_RULES):
-            allowed_roles, allowed_states = self._MUS_FIELD_RULES[field_name]
             for interview in records_changing(self, vals, [field_name]):
-                roles = interview._mus_roles()
-                if not roles & set(allowed_roles):
-                    raise AccessError(self.env._(
-                        "Only %(roles)s can change “%(field)s” on %(interview)s.",
-                        roles=self._mus_roles_label(allowed_roles),
-                        field=interview._fields[field_name].get_description(self.env)["string"],
-                        interview=interview.display_name,
-                    ))
-                if interview.state not in allowed_states:
-                    if field_name in ("scheduled_date", "duration"):
-                        raise UserError(self.env._(
-                            "The invitation to %(interview)s has been sent: move it with “Postpone”, "
-                            "so the employee is told why.",
-                            interview=interview.display_name,
-                        ))
-                    raise UserError(self.env._(
-                        "“%(field)s” cannot be changed while the MUS is %(state)s.",
-                        field=interview._fields[field_name].get_description(self.env)["string"],
-                        state=interview._state_label(),
-                    ))
+                error = interview._mus_field_error(field_name)
+                if error:
+                    raise error
+
+    def _mus_field_error(self, field_name):
+        """Why the current user may not change ``field_name`` now (an
+        exception to raise), or None."""
+        self.ensure_one()
+        allowed_roles, allowed_states = self._MUS_FIELD_RULES[field_name]
+        label = self._fields[field_name].get_description(self.env)["string"]
+        if not self._mus_roles() & set(allowed_roles):
+            return AccessError(self.env._(
+                "Only %(roles)s can change “%(field)s” on %(interview)s.",
+                roles=self._mus_roles_label(allowed_roles), field=label, interview=self.display_name,
+            ))
+        if self.state not in allowed_states:
+            if field_name in ("scheduled_date", "duration"):
+                return UserError(self.env._(
+                    "The invitation to %(interview)s has been sent: move it with “Postpone”, "
+                    "so the employee is told why.",
+                    interview=self.display_name,
+                ))
+            return UserError(self.env._(
+                "“%(field)s” cannot be changed while the MUS is %(state)s.",
+                field=label, state=self._state_label(),
+            ))
+        return None
+
+    def _mus_note_error(self, field_name):
+        """Why the current user may not write ``field_name`` of the answers now."""
+        self.ensure_one()
+        role, states, submitted_field = self.env["mus.interview.answer"]._NOTE_RULES[field_name]
+        label = self.env["mus.interview.answer"]._fields[field_name].get_description(self.env)["string"]
+        if role not in self._mus_roles():
+            return AccessError(self.env._(
+                "Only %(role)s can write “%(field)s” on %(interview)s.",
+                role=self._mus_roles_label((role,)), field=label, interview=self.display_name,
+            ))
+        if submitted_field and self[submitted_field]:
+            return UserError(self.env._(
+                "Your preparation of %(interview)s is submitted and can no longer be changed.",
+                interview=self.display_name,
+            ))
+        if self.state not in states:
+            return UserError(self.env._(
+                "“%(field)s” cannot be changed now: the MUS is %(state)s.",
+                field=label, state=self._state_label(),
+            ))
+        return None
+
+    def _mus_leader_error(self, message, states, closed_message):
+        """The leader, in ``states``: the rule of everything the leader writes
+        about the talk (review, plan, progress, follow-up)."""
+        if LEADER not in self._mus_roles():
+            return AccessError(message)
+        if self.state not in states:
+            return UserError(closed_message)
+        return None
+
+    def _mus_review_error(self):
+        self.ensure_one()
+        return self._mus_leader_error(
+            self.env._(
+                "Only the leader of %(interview)s writes the review of last year's plan.",
+                interview=self.display_name,
+            ),
+            ("interview",),
+            self.env._(
+                "Last year's plan is reviewed in the interview: %(interview)s is %(state)s.",
+                interview=self.display_name, state=self._state_label(),
+            ),
+        )
+
+    def _mus_plan_error(self):
+        self.ensure_one()
+        if self.plan_id.is_signed:
+            return UserError(self.env._(
+                "The development plan of %(interview)s is signed by both parties and locked.",
+                interview=self.display_name,
+            ))
+        return self._mus_leader_error(
+            self.env._(
+                "Only the leader of %(interview)s can change its development plan.",
+                interview=self.display_name,
+            ),
+            ("interview", "signing"),
+            self.env._(
+                "The development plan is written in the interview: %(interview)s is %(state)s.",
+                interview=self.display_name, state=self._state_label(),
+            ),
+        )
+
+    def _mus_progress_error(self):
+        self.ensure_one()
+        return self._mus_leader_error(
+            self.env._(
+                "Only the leader of %(interview)s records the progress of its goals.",
+                interview=self.display_name,
+            ),
+            ("interview", "signing", "follow_up"),
+            self.env._(
+                "Goal progress is recorded during follow-up: %(interview)s is %(state)s.",
+                interview=self.display_name, state=self._state_label(),
+            ),
+        )
+
+    def _mus_follow_up_error(self):
+        self.ensure_one()
+        return self._mus_leader_error(
+            self.env._("Only the leader of %(interview)s records its follow-up.", interview=self.display_name),
+            ("follow_up",),
+            self.env._("This follow-up checkpoint of %(interview)s is closed.", interview=self.display_name),
+        )
 
     def _check_template_change(self, template_id):
         for interview in self:

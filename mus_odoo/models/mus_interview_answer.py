@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from ..workflow import EMPLOYEE, LEADER
 
@@ -59,23 +59,9 @@ class MusInterviewAnswer(models.Model):
         if {"interview_id", "question_id"} & set(vals):
             raise UserError(self.env._("An answer cannot be moved to another interview or question."))
         for answer in self:
-            interview = answer.interview_id
             for field_name in set(vals) & set(self._NOTE_RULES):
                 if (answer[field_name] or False) == (vals[field_name] or False):
                     continue
-                role, states, submitted_field = self._NOTE_RULES[field_name]
-                label = self._fields[field_name].get_description(self.env)["string"]
-                if role not in interview._mus_roles():
-                    raise AccessError(self.env._(
-                        "Only %(role)s can write “%(field)s” on %(interview)s.",
-                        role=interview._mus_roles_label((role,)), field=label,
-                        interview=interview.display_name,
-                    ))
-                if interview.state not in states or (submitted_field and interview[submitted_field]):
-                    raise UserError(self.env._(
-                        "“%(field)s” cannot be changed now: the MUS is %(state)s.",
-                        field=label, state=interview._state_label(),
-                    ) if not (submitted_field and interview[submitted_field]) else self.env._(
-                        "Your preparation of %(interview)s is submitted and can no longer be changed.",
-                        interview=interview.display_name,
-                    ))
+                error = answer.interview_id._mus_note_error(field_name)
+                if error:
+                    raise error
