@@ -1,5 +1,25 @@
 """Small helpers shared by the MUS models."""
 
+from odoo.exceptions import AccessError
+
+
+def check_user_fields(records, vals, allowed):
+    """Users write only the ``allowed`` fields of a MUS line; everything else
+    (links, stored computations, workflow results) is the ORM's or the
+    workflow's. Superuser writes pass."""
+    if records.env.su:
+        return
+    refused = set(vals) - set(allowed)
+    if refused:
+        raise AccessError(records.env._(
+            "These fields of “%(model)s” cannot be written: %(fields)s.",
+            model=records._description,
+            fields=", ".join(
+                records._fields[name].get_description(records.env)["string"]
+                for name in sorted(refused) if name in records._fields
+            ) or ", ".join(sorted(refused)),
+        ))
+
 
 def records_changing(records, vals, field_names):
     """The records of ``records`` whose value of one of ``field_names`` would

@@ -5,6 +5,7 @@ from . import (
     test_follow_up,
     test_hardening,
     test_hardening_extra,
+    test_hardening_probe,
     test_plan_signing,
     test_previous_plan,
     test_template,

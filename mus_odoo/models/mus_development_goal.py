@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..tools import records_changing
+from ..tools import check_user_fields, records_changing
 
 GOAL_STATUSES = [
     ("not_started", "Not started"),
@@ -63,8 +63,15 @@ class MusDevelopmentGoal(models.Model):
                 and goal.deadline and goal.responsible_id
             )
 
+    # What a user writes on a goal: its content (while the plan is open) and
+    # its follow-up (status, progress). Its plan never changes.
+    _USER_FIELDS = {"name", "actions", "supporters", "deadline", "responsible_id", "budget", "sequence",
+                    "status", "progress"}
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_user_fields(self, vals, self._USER_FIELDS | {"plan_id"})
         plans = self.env["mus.development.plan"].browse([vals.get("plan_id") for vals in vals_list])
         plans._check_content_editable()
         goals = super().create(vals_list)
@@ -72,6 +79,7 @@ class MusDevelopmentGoal(models.Model):
         return goals
 
     def write(self, vals):
+        check_user_fields(self, vals, self._USER_FIELDS)
         changed = records_changing(self, vals, self._SIGNED_FIELDS)
         changed.plan_id._check_content_editable()
         if {"status", "progress"} & set(vals):

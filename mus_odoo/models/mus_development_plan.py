@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools import check_user_fields
 from ..workflow import EMPLOYEE, LEADER
 
 
@@ -91,6 +92,7 @@ class MusDevelopmentPlan(models.Model):
     def write(self, vals):
         if self._SIGNATURE_FIELDS & set(vals) and not self.env.su:
             raise AccessError(self.env._("Sign the development plan with the “Sign plan” button."))
+        check_user_fields(self, vals, {"date_start", "date_end", "goal_ids"})
         content = self._SIGNED_FIELDS & set(vals)
         if content:
             self._check_content_editable()

@@ -315,7 +315,7 @@ class MusInterview(models.Model):
             for vals in vals_list
         ])
         default_year = fields.Date.context_today(self).year
-        self._check_one_per_year([
+        self.browse()._check_one_per_year([
             (vals.get("employee_id"), vals.get("year") or default_year)
             for vals in vals_list if vals.get("state", "draft") != "cancelled"
         ])
@@ -338,12 +338,16 @@ class MusInterview(models.Model):
             ])
         if "template_id" in vals:
             self._check_template_change(vals["template_id"])
+        relinked = records_changing(self, vals, ["employee_id", "year"])
+        relinked._check_employee_change()
         leaders = {interview.id: interview.leader_id for interview in self} if "leader_id" in vals else {}
         result = super().write(vals)
         if {"employee_id", "leader_id"} & set(vals):
             self._check_creator([(interview.employee_id, interview.leader_id) for interview in self])
         if "template_id" in vals:
             self._generate_answers()
+        if relinked:
+            relinked._link_previous_interview()
         if leaders:
             self.filtered(lambda i: i.leader_id != leaders[i.id])._leader_changed(leaders)
         if "employee_id" in vals:
@@ -562,6 +566,21 @@ class MusInterview(models.Model):
             ("follow_up",),
             self.env._("This follow-up checkpoint of %(interview)s is closed.", interview=self.display_name),
         )
+
+    def _check_employee_change(self):
+        """Notes written about one employee never move to another's MUS, nor
+        does the review of their last plan."""
+        for interview in self:
+            if interview.answer_ids._has_content() or any(
+                review.reached or review.what_led or review.effect or review.continue_note
+                for review in interview.review_ids
+            ):
+                raise UserError(self.env._(
+                    "%(interview)s already has notes: plan a new MUS for another employee or year.",
+                    interview=interview.display_name,
+                ))
+        self.review_ids.sudo().unlink()
+        self.sudo().previous_interview_id = False
 
     def _check_template_change(self, template_id):
         for interview in self:

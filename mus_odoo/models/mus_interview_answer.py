@@ -1,6 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
+from ..tools import check_user_fields
 from ..workflow import EMPLOYEE, LEADER
 
 
@@ -56,8 +56,7 @@ class MusInterviewAnswer(models.Model):
     def _check_note_write(self, vals):
         if self.env.su:
             return
-        if {"interview_id", "question_id"} & set(vals):
-            raise UserError(self.env._("An answer cannot be moved to another interview or question."))
+        check_user_fields(self, vals, self._NOTE_RULES)
         for answer in self:
             for field_name in set(vals) & set(self._NOTE_RULES):
                 if (answer[field_name] or False) == (vals[field_name] or False):

@@ -16,6 +16,13 @@ class MusReasonWizard(models.TransientModel):
     new_date = fields.Datetime()
     employee_id = fields.Many2one(related="interview_id.employee_id")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # Nothing of a MUS the user may not read, not even its name.
+        wizards.interview_id.check_access("read")
+        return wizards
+
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)

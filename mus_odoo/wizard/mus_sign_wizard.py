@@ -13,6 +13,13 @@ class MusSignWizard(models.TransientModel):
     signer_name = fields.Char(compute="_compute_signer")
     party = fields.Char(compute="_compute_signer")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # Nothing of a MUS the user may not read, not even its name.
+        wizards.interview_id.check_access("read")
+        return wizards
+
     @api.depends("interview_id")
     @api.depends_context("uid")
     def _compute_signer(self):
