@@ -76,6 +76,7 @@ start_pg() {
         as_pg mkdir -p "$PG_SOCKET"
     fi
     if ! as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+        PG_STARTED_HERE=1
         say "Starting PostgreSQL (socket $PG_SOCKET, port $PG_PORT)"
         as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
             -o "-k $PG_SOCKET -p $PG_PORT -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null \
@@ -87,6 +88,14 @@ start_pg() {
             "CREATE ROLE $DB_USER LOGIN SUPERUSER" >/dev/null
     fi
     export PG_SOCKET
+}
+
+# Stop the cluster if this script started it (a test run leaves nothing behind).
+stop_pg_if_started() {
+    if [ "${PG_STARTED_HERE:-}" = 1 ]; then
+        say "Stopping PostgreSQL"
+        stop_pg
+    fi
 }
 
 stop_pg() {

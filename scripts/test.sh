@@ -19,15 +19,19 @@ say "Lint: pylint-odoo"
     || die "pylint-odoo found problems"
 
 start_pg
+trap stop_pg_if_started EXIT
 DB="${MUS_TEST_DB:-mus_test}"
 LOG="$STATE_DIR/test.log"
 psql_db -d postgres -qc "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)"
 command -v chromium >/dev/null || die "chromium is missing (apt-get install chromium)"
 
+# The tours need Odoo's HTTP server: take a free port, so that a running
+# scripts/run.sh (or another test run) does not get in the way.
+HTTP_TEST_PORT="${MUS_TEST_HTTP_PORT:-$("$(venv_python)" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 say "Install mus_odoo with demo data and run the tests (log: $LOG)"
 set +e
 odoo -d "$DB" -i mus_odoo --test-enable --test-tags "${MUS_TEST_TAGS:-/mus_odoo}" \
-    --stop-after-init --http-port="${MUS_TEST_HTTP_PORT:-18069}" --http-interface=127.0.0.1 \
+    --stop-after-init --http-port="$HTTP_TEST_PORT" --http-interface=127.0.0.1 \
     --log-level=info "$@" 2>&1 | tee "$LOG" | grep -E "(ERROR|CRITICAL|FAIL|Traceback|odoo.tests.result|Starting|tests when)" --line-buffered
 rc=${PIPESTATUS[0]}
 set -e

@@ -153,3 +153,15 @@ class TestMusHardeningProbe(MusWorkflowCase):
                 except AccessError:
                     continue
                 self.assertFalse(data["interview_id"], data)
+
+    def test_08_company_moves_only_by_hr(self):
+        """A leader cannot move a MUS into another company, where other HR
+        would see it; HR can, while it is planned."""
+        company_2 = self.env["res.company"].create({"name": "Anden kommune"})
+        self.user_leader.company_ids |= company_2
+        interview = self.create_interview()
+        with self.assertRaises(AccessError):
+            interview.with_user(self.user_leader).with_context(
+                allowed_company_ids=(self.company | company_2).ids,
+            ).write({"company_id": company_2.id})
+        self.assertEqual(interview.company_id, self.company)

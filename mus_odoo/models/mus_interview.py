@@ -385,6 +385,7 @@ class MusInterview(models.Model):
         "year": ((HR, LEADER), ("draft",)),
         "template_id": ((HR, LEADER), ("draft",)),
         "leader_id": ((HR,), workflow.OPEN_STATES),
+        "company_id": ((HR,), ("draft",)),
         # Once the invitation is out, the time moves only by Postpone (with
         # a reason the employee is told).
         "scheduled_date": ((HR, LEADER), ("draft",)),
@@ -441,7 +442,9 @@ class MusInterview(models.Model):
         if self.env.su:
             return
         for interview, vals in zip(self, vals_list, strict=True):
-            for field_name in set(vals) & set(self._MUS_FIELD_RULES) - {"employee_id", "leader_id"}:
+            # Who plans it, for whom, and in which company (that of the
+            # employee, by check_company) is ``_check_creator``'s.
+            for field_name in set(vals) & set(self._MUS_FIELD_RULES) - {"employee_id", "leader_id", "company_id"}:
                 if not vals[field_name]:
                     continue
                 error = interview._mus_field_error(field_name)
