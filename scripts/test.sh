@@ -88,4 +88,6 @@ if [ "$before" != "$after" ]; then
 fi
 echo "$before" | sed 's/^/    /'
 say "Upgrade kept every MUS record unchanged"
+stop_pg_if_started
+trap - EXIT
 echo "$((total - bad)) passed, $bad failed"

@@ -24,15 +24,21 @@ class MusInterview(models.Model):
       accepts the time; writes their own preparation (``employee_note`` on the
       answers) until they submit it, and their feedback to the leader; signs
       the development plan as the employee.
-    - Leader (the user of ``leader_id``): reads and runs the interviews they
-      lead; writes their own preparation (``leader_note``), the agreed notes,
-      the summary, the previous plan review and the development plan; signs
-      as the leader; records the follow-up.
+    - Leader (the user of ``leader_id``): plans the MUS of their own team
+      members (they must be the employee's manager); reads and runs the
+      interviews they lead; writes their own preparation (``leader_note``),
+      the agreed notes, the summary, the previous plan review and the
+      development plan; signs as the leader; records the follow-up.
     - HR officer (``group_mus_officer``): reads every interview of their
-      companies, plans, invites, postpones and cancels.
+      companies; plans, invites, postpones and cancels any; hands a MUS over
+      to another leader; moves a planned one to another company.
     - HR manager (``group_mus_manager``): as officer, plus templates and
-      settings, and may delete interviews that never started.
+      settings, and may delete a MUS that is still planned (draft); one that
+      was offered stays on record.
     - Other employees, other leaders: nothing.
+    Nobody writes the fields the workflow owns (``_MUS_WORKFLOW_FIELDS``);
+    what each party may edit now is in the ``can_edit_*``/``can_write_*``
+    fields, which the form and the server checks share.
     """
 
     _name = "mus.interview"
