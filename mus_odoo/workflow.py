@@ -53,6 +53,9 @@ class Requirement:
 
     name: str
     message: _lt
+    # Once it fails, the button has nothing more to offer this user (they
+    # have done their part): hide it rather than explain.
+    hides_button: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ REQ_NEW_DATE = Requirement(
     "new_date", _lt("Give the new date and time of the interview; it must be in the future.")
 )
 REQ_OWN_PREPARATION = Requirement(
-    "preparation_open", _lt("You have already submitted your preparation.")
+    "preparation_open", _lt("You have already submitted your preparation."), hides_button=True,
 )
 REQ_GOAL = Requirement(
     "complete_goal",
@@ -107,7 +110,9 @@ REQ_GOAL = Requirement(
     ),
 )
 REQ_SIGNATURE = Requirement("signature", _lt("Draw your signature to sign the development plan."))
-REQ_NOT_SIGNED = Requirement("not_signed_yet", _lt("You have already signed this development plan."))
+REQ_NOT_SIGNED = Requirement(
+    "not_signed_yet", _lt("You have already signed this development plan."), hides_button=True,
+)
 REQ_FOLLOW_UP = Requirement(
     "follow_up_complete", _lt("Complete every follow-up checkpoint before closing the MUS.")
 )

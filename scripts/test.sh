@@ -5,7 +5,9 @@
 #      inside real Odoo 18 (TransactionCase, HttpCase tours in Chromium),
 #   3. upgrade the addon (-u) on that database, which holds interviews in
 #      every state, and check that no MUS data changed.
-# Extra arguments are passed to Odoo, e.g. --test-tags /mus_odoo:TestWorkflow
+# MUS_TEST_TAGS narrows the tests (default /mus_odoo), e.g.
+#   MUS_TEST_TAGS=/mus_odoo:TestMusWorkflow scripts/test.sh
+# and further arguments are passed to Odoo, e.g. --log-level=debug_sql.
 source "$(dirname "$0")/lib.sh"
 require_odoo
 bash "$REPO/scripts/setup.sh"
@@ -18,8 +20,8 @@ say "Lint: pylint-odoo"
 "$VENV_BIN/pylint" --rcfile="$REPO/.pylintrc" --disable=missing-readme "$REPO/mus_odoo" "$REPO/tests" "$REPO/__manifest__.py" \
     || die "pylint-odoo found problems"
 
-start_pg
 trap stop_pg_if_started EXIT
+start_pg
 DB="${MUS_TEST_DB:-mus_test}"
 LOG="$STATE_DIR/test.log"
 psql_db -d postgres -qc "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)"

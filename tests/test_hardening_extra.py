@@ -1,18 +1,19 @@
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .test_workflow import MusWorkflowCase
 
 
 @tagged("post_install", "-at_install", "access_rights")
 class TestMusHardeningExtra(MusWorkflowCase):
-    """Holes left after "Close access holes": fields that decide who is a
-    party, the plan shown, and the MUS meeting."""
+    """The fields that decide who is a party and which plan is shown are
+    never written by users; the MUS meeting stays private and attached."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_other_employee = new_test_user(
+        cls.user_other_employee = mail_new_test_user(
             cls.env, login="mus_other_employee", name="Olga Medarbejder", groups="base.group_user",
         )
         cls.other_employee = cls.env["hr.employee"].create({

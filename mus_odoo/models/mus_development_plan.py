@@ -118,17 +118,19 @@ class MusDevelopmentPlan(models.Model):
         """A signature covers the content it was given on: clear it when the
         content changes, and say so in the chatter."""
         for plan in self.filtered(lambda p: p.employee_signed_on or p.leader_signed_on):
-            signers = (plan.employee_signed_by | plan.leader_signed_by).mapped("name")
-            plan.sudo().write(dict.fromkeys(self._SIGNATURE_FIELDS, False))
-            plan.interview_id.message_post(
-                body=self.env._(
-                    "The development plan was changed by %(user)s after it was signed: the "
-                    "signatures of %(signers)s were cleared and must be given again.",
-                    user=self.env.user.name, signers=", ".join(signers),
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-            plan.interview_id._activity_update()
+            plan._clear_signatures(self.env._(
+                "The development plan was changed by %(user)s after it was signed: the "
+                "signatures of %(signers)s were cleared and must be given again.",
+                user=self.env.user.name,
+                signers=", ".join((plan.employee_signed_by | plan.leader_signed_by).mapped("name")),
+            ))
+
+    def _clear_signatures(self, reason):
+        """Both parties sign again; ``reason`` goes to the chatter."""
+        self.ensure_one()
+        self.sudo().write(dict.fromkeys(self._SIGNATURE_FIELDS, False))
+        self.interview_id.message_post(body=reason, subtype_xmlid="mail.mt_note")
+        self.interview_id._activity_update()
 
     def _sign(self, party, signature, user):
         self.ensure_one()

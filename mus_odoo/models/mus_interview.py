@@ -5,7 +5,7 @@ from lxml import etree
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_datetime, html2plaintext
+from odoo.tools import format_datetime
 
 from .. import workflow
 from ..tools import records_changing
@@ -338,22 +338,26 @@ class MusInterview(models.Model):
         self._check_workflow_fields(vals)
         self._check_field_write(vals)
         if {"employee_id", "year"} & set(vals):
-            self.filtered(lambda i: i.state != "cancelled")._check_one_per_year([
+            counted = self.filtered(lambda i: i.state != "cancelled")
+            counted._check_one_per_year([
                 (vals.get("employee_id", interview.employee_id.id), vals.get("year", interview.year))
-                for interview in self.filtered(lambda i: i.state != "cancelled")
+                for interview in counted
             ])
         if "template_id" in vals:
             self._check_template_change(vals["template_id"])
         relinked = records_changing(self, vals, ["employee_id", "year"])
         relinked._check_employee_change()
-        leaders = {interview.id: interview.leader_id for interview in self} if "leader_id" in vals else {}
+        leaders = (
+            {interview.id: interview.leader_id for interview in self}
+            if {"employee_id", "leader_id"} & set(vals) else {}
+        )
         result = super().write(vals)
         if {"employee_id", "leader_id"} & set(vals):
             self._check_creator([(interview.employee_id, interview.leader_id) for interview in self])
         if "template_id" in vals:
             self._generate_answers()
         if relinked:
-            relinked._link_previous_interview()
+            relinked._relink_previous_interview()
         if leaders:
             self.filtered(lambda i: i.leader_id != leaders[i.id])._leader_changed(leaders)
         if "employee_id" in vals:
@@ -588,8 +592,12 @@ class MusInterview(models.Model):
                     "%(interview)s already has notes: plan a new MUS for another employee or year.",
                     interview=interview.display_name,
                 ))
+
+    def _relink_previous_interview(self):
+        """After the employee or year changed: that employee's own past."""
         self.review_ids.sudo().unlink()
         self.sudo().previous_interview_id = False
+        self._link_previous_interview()
 
     def _check_template_change(self, template_id):
         for interview in self:
@@ -686,7 +694,7 @@ class MusInterview(models.Model):
                 interview=self.display_name,
             )
         for requirement in transition.requires:
-            if for_button and requirement.name not in ("preparation_open", "not_signed_yet"):
+            if for_button and not requirement.hides_button:
                 continue
             if not getattr(self, f"_requirement_{requirement.name}")(**kwargs):
                 return self._lazy(requirement.message)
@@ -829,7 +837,6 @@ class MusInterview(models.Model):
             "context": {
                 "default_interview_id": self.id,
                 "default_transition": name,
-                "default_new_date": self.scheduled_date and name == "postpone" and self.scheduled_date,
             },
         }
 
@@ -1042,14 +1049,20 @@ class MusInterview(models.Model):
                     lambda activity, user=old_leader.user_id: activity.user_id == user
                 ).sudo().write({"user_id": interview.leader_user_id.id})
             if interview.state == "signing":
-                interview.plan_id._content_changed()
-            interview.message_post(
-                body=self.env._(
-                    "%(new)s takes over this MUS from %(old)s.",
-                    new=interview.leader_id.name or "", old=old_leader.name or "",
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+                interview.plan_id._clear_signatures(self.env._(
+                    "The MUS has a new leader: the signatures of %(signers)s were cleared and "
+                    "must be given again.",
+                    signers=", ".join((interview.plan_id.employee_signed_by | interview.plan_id.leader_signed_by)
+                                      .mapped("name")),
+                ))
+            if old_leader and interview.leader_id:
+                interview.message_post(
+                    body=self.env._(
+                        "%(new)s takes over this MUS from %(old)s.",
+                        new=interview.leader_id.name, old=old_leader.name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
 
     def _subscribe_parties(self):
         for interview in self:
@@ -1158,6 +1171,3 @@ class MusInterview(models.Model):
         for interview in self.filtered(lambda i: i.state == "follow_up"):
             if interview._requirement_follow_up_complete():
                 interview.action_done()
-
-    def _plain_summary(self):
-        return html2plaintext(self.summary or "")

@@ -23,14 +23,6 @@ class MusReasonWizard(models.TransientModel):
         wizards.interview_id.check_access("read")
         return wizards
 
-    @api.model
-    def default_get(self, fields_list):
-        values = super().default_get(fields_list)
-        # The old date is no valid new date: start from an empty field.
-        if values.get("transition") == "postpone":
-            values.pop("new_date", None)
-        return values
-
     def action_confirm(self):
         self.ensure_one()
         if self.transition == "postpone":
