@@ -6,7 +6,7 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 from odoo.tools import format_datetime
 
-from .test_workflow import MusWorkflowCase
+from .common import MusWorkflowCase
 
 NOW = datetime(2026, 11, 2, 10, 0)
 

@@ -6,7 +6,7 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .test_workflow import MusWorkflowCase
+from .common import MusWorkflowCase
 
 HELD = datetime(2026, 12, 1, 10, 0)
 

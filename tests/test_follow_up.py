@@ -5,8 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SIGNATURE
-from .test_workflow import MusWorkflowCase
+from .common import SIGNATURE, MusWorkflowCase
 
 SIGNED = datetime(2026, 12, 1, 11, 0)
 

@@ -5,8 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from .common import SIGNATURE
-from .test_workflow import MusWorkflowCase
+from .common import SIGNATURE, MusWorkflowCase
 
 NOW = datetime(2026, 11, 2, 10, 0)
 LATER = datetime(2026, 12, 15, 13, 0)

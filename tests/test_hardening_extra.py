@@ -2,7 +2,7 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .test_workflow import MusWorkflowCase
+from .common import MusWorkflowCase
 
 
 @tagged("post_install", "-at_install", "access_rights")

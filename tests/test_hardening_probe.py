@@ -7,7 +7,7 @@ from datetime import datetime
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .test_workflow import MusWorkflowCase
+from .common import MusWorkflowCase
 
 
 @tagged("post_install", "-at_install", "access_rights")

@@ -6,8 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import SIGNATURE
-from .test_workflow import MusWorkflowCase
+from .common import SIGNATURE, MusWorkflowCase
 
 NOW = datetime(2026, 12, 1, 11, 0)
 

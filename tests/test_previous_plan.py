@@ -3,7 +3,7 @@ from datetime import datetime
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .test_workflow import MusWorkflowCase
+from .common import MusWorkflowCase
 
 
 @tagged("post_install", "-at_install", "workflow")
@@ -33,6 +33,20 @@ class TestMusPreviousPlan(MusWorkflowCase):
         review = interview.review_ids[0].with_user(self.user_leader)
         review.write({"reached": "yes", "what_led": "Kurset", "continue_work": False})
         self.assertEqual(interview.review_ids[0].with_user(self.user_employee).reached, "yes")
+
+    def test_review_follows_the_template(self):
+        """Only a template with a review theme brings last year's goals in;
+        switching a planned MUS to one without it drops them, and back."""
+        self.held_interview(2025)
+        preparation_template = self.env.ref("mus_odoo.template_mus_employee_preparation")
+        self.assertFalse(preparation_template.theme_ids.filtered("review_previous_plan"))
+        interview = self.create_interview(year=2026, template_id=preparation_template.id)
+        self.assertTrue(interview.previous_interview_id)
+        self.assertFalse(interview.review_ids)
+        self.as_leader(interview).template_id = self.template
+        self.assertEqual(interview.review_ids.mapped("goal"), ["Lære at facilitere workshops"])
+        self.as_leader(interview).template_id = preparation_template
+        self.assertFalse(interview.review_ids)
 
     def test_previous_plan_in_follow_up_counts(self):
         last = self.held_interview(2025, state="follow_up")

@@ -1,8 +1,8 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from .common import MusWorkflowCase
 from .seed_wording import SEED_DA, TEMPLATE_A_ORDER, TEMPLATE_B_ORDER
-from .test_workflow import MusWorkflowCase
 
 
 @tagged("post_install", "-at_install", "workflow")

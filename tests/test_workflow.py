@@ -1,55 +1,16 @@
-from contextlib import contextmanager
 from datetime import datetime
 
 from freezegun import freeze_time
 
 from odoo.addons.mus_odoo.mus_odoo import workflow
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import SIGNATURE, MusCommon
+from .common import ACTIVITY_TYPES, SIGNATURE, MusWorkflowCase
 
 NOW = datetime(2026, 11, 2, 10, 0)
-ACTIVITY_TYPES = (
-    "mus_odoo.mail_act_mus_accept",
-    "mus_odoo.mail_act_mus_prepare",
-    "mus_odoo.mail_act_mus_hold",
-    "mus_odoo.mail_act_mus_plan",
-    "mus_odoo.mail_act_mus_sign",
-    "mus_odoo.mail_act_mus_follow_up",
-)
 
 
-
-
-class MusWorkflowCase(MusCommon):
-    """Helpers shared by the MUS tests (the other test modules import it)."""
-
-    @contextmanager
-    def assertUserError(self, *fragments):
-        """A UserError that is not an AccessError, whose message holds ``fragments``."""
-        with self.assertRaises(UserError) as catcher:
-            yield catcher
-        self.assertNotIsInstance(catcher.exception, AccessError)
-        for fragment in fragments:
-            self.assertIn(fragment, catcher.exception.args[0])
-
-    def activities(self, interview):
-        """The open activities of ``interview`` as {(type xml id, user)}."""
-        interview.invalidate_recordset(["activity_ids"])
-        names = {self.env.ref(xmlid).id: xmlid for xmlid in ACTIVITY_TYPES}
-        return {
-            (names.get(activity.activity_type_id.id, activity.activity_type_id.name), activity.user_id)
-            for activity in interview.sudo().activity_ids
-        }
-
-    def messages_to_employee(self, interview, text):
-        """Comments on ``interview`` holding ``text`` addressed to the employee."""
-        return self.env["mail.message"].search([
-            ("model", "=", "mus.interview"), ("res_id", "=", interview.id),
-            ("message_type", "=", "comment"), ("body", "ilike", text),
-            ("partner_ids", "in", self.employee.work_contact_id.ids),
-        ])
 
 
 @tagged("post_install", "-at_install", "workflow")

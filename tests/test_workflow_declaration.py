@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import file_open
 
-from .test_workflow import MusWorkflowCase
+from .common import MusWorkflowCase
 
 
 @tagged("post_install", "-at_install", "workflow")

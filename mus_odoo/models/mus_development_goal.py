@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..tools import check_user_fields, records_changing
+from ..tools import check_user_fields, raise_first_error, records_changing
 
 GOAL_STATUSES = [
     ("not_started", "Not started"),
@@ -99,9 +99,4 @@ class MusDevelopmentGoal(models.Model):
         return result
 
     def _check_progress_editable(self):
-        if self.env.su:
-            return
-        for goal in self:
-            error = goal.interview_id._mus_progress_error()
-            if error:
-                raise error
+        raise_first_error(self, lambda goal: goal.interview_id._mus_progress_error())

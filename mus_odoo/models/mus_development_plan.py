@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..tools import check_user_fields
+from ..tools import check_user_fields, raise_first_error
 from ..workflow import EMPLOYEE, LEADER
 
 
@@ -107,12 +107,7 @@ class MusDevelopmentPlan(models.Model):
     def _check_content_editable(self):
         """The leader writes the plan while it is open, in the interview and
         while signatures are collected; a plan signed by both is locked."""
-        if self.env.su:
-            return
-        for plan in self:
-            error = plan.interview_id._mus_plan_error()
-            if error:
-                raise error
+        raise_first_error(self, lambda plan: plan.interview_id._mus_plan_error())
 
     def _content_changed(self):
         """A signature covers the content it was given on: clear it when the

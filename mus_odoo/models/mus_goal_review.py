@@ -1,6 +1,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError
 
+from ..tools import raise_first_error
 from .mus_development_goal import GOAL_STATUSES
 
 
@@ -50,7 +51,4 @@ class MusGoalReview(models.Model):
             raise AccessError(self.env._(
                 "The goals under review come from last year's plan and cannot be changed."
             ))
-        for review in self:
-            error = review.interview_id._mus_review_error()
-            if error:
-                raise error
+        raise_first_error(self, lambda review: review.interview_id._mus_review_error())

@@ -345,7 +345,7 @@ class MusInterview(models.Model):
             ])
         if "template_id" in vals:
             self._check_template_change(vals["template_id"])
-        relinked = records_changing(self, vals, ["employee_id", "year"])
+        relinked = records_changing(self, vals, ["employee_id", "year", "template_id"])
         relinked._check_employee_change()
         leaders = (
             {interview.id: interview.leader_id for interview in self}
@@ -983,8 +983,9 @@ class MusInterview(models.Model):
     # Business methods (creation helpers)
     # ------------------------------------------------------------------
     def _link_previous_interview(self):
-        """Remember the employee's previous MUS and bring its plan's goals in
-        for review ("Siden sidste MUS")."""
+        """Remember the employee's previous MUS and, when the template has a
+        theme that reviews it ("Siden sidste MUS"), bring its plan's goals in
+        for review."""
         previous = self.sudo().search([
             ("employee_id", "in", self.employee_id.ids),
             ("id", "not in", self.ids),
@@ -999,6 +1000,8 @@ class MusInterview(models.Model):
             if not last:
                 continue
             interview.sudo().previous_interview_id = last
+            if not interview.template_id.sudo().theme_ids.filtered("review_previous_plan"):
+                continue
             review_vals += [
                 {
                     "interview_id": interview.id,

@@ -18,7 +18,8 @@ class MusQuestionTheme(models.Model):
     review_previous_plan = fields.Boolean(
         string="Review last year's plan",
         help="In this theme the interview reviews the goals of the employee's previous "
-        "development plan: reached or not, what led to it, its effect, whether to continue.",
+        "development plan: reached or not, what led to it, its effect, whether to continue. "
+        "A template without such a theme brings no review of last year's plan.",
     )
     question_ids = fields.One2many("mus.question", "theme_id", string="Questions", copy=True)
 
