@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import raise_first_error
+
 
 class MusFollowUp(models.Model):
     """A follow-up checkpoint of a signed development plan (by default one,
@@ -50,15 +52,9 @@ class MusFollowUp(models.Model):
         return super().write(vals)
 
     def _check_leader(self):
-        for checkpoint in self:
-            error = checkpoint.interview_id._mus_follow_up_error()
-            if not error and checkpoint.state == "done":
-                error = UserError(self.env._(
-                    "This follow-up checkpoint of %(interview)s is closed.",
-                    interview=checkpoint.interview_id.display_name,
-                ))
-            if error:
-                raise error
+        raise_first_error(self, lambda checkpoint: checkpoint.interview_id._mus_follow_up_error(
+            checkpoint_closed=checkpoint.state == "done",
+        ))
 
     def action_complete(self, note=None):
         """The leader has followed up: record the note and the goals' progress."""

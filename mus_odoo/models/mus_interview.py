@@ -420,8 +420,6 @@ class MusInterview(models.Model):
         if self.env.su:
             return
         owned = self._MUS_WORKFLOW_FIELDS & set(vals)
-        if owned == {"state"} and vals["state"] == "draft" and not self:
-            return  # the default of a new interview, sent back by the web client
         if owned:
             raise AccessError(self.env._(
                 "These fields of a MUS change only through its workflow buttons: %(fields)s.",
@@ -572,13 +570,15 @@ class MusInterview(models.Model):
             ),
         )
 
-    def _mus_follow_up_error(self):
+    def _mus_follow_up_error(self, checkpoint_closed=False):
         self.ensure_one()
-        return self._mus_leader_error(
+        closed = self.env._("This follow-up checkpoint of %(interview)s is closed.", interview=self.display_name)
+        error = self._mus_leader_error(
             self.env._("Only the leader of %(interview)s records its follow-up.", interview=self.display_name),
             ("follow_up",),
-            self.env._("This follow-up checkpoint of %(interview)s is closed.", interview=self.display_name),
+            closed,
         )
+        return error or (UserError(closed) if checkpoint_closed else None)
 
     def _check_employee_change(self):
         """Notes written about one employee never move to another's MUS, nor
