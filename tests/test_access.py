@@ -55,13 +55,18 @@ class TestMusAccess(MusWorkflowCase):
         self.assertEqual(Interview.search([("employee_id", "=", self.employee.id)]).mapped("year"), [2026, 2025])
         self.assertFalse(Interview.search([("id", "=", self.other.id)]))
 
-    def test_hr_officer_reads_all(self):
+    def test_hr_officer_reads_status_only(self):
         for user in (self.user_hr_officer, self.user_hr_manager):
             with self.subTest(user=user.login):
-                self.read_all(user)
                 found = self.env["mus.interview"].with_user(user).search([])
                 self.assertIn(self.interview, found)
                 self.assertIn(self.other, found)
+                # The plan's status yes; what was said and agreed no.
+                self.env["mus.development.plan"].with_user(user).browse(self.interview.plan_id.id).read(
+                    ["employee_signed_on", "leader_signed_on", "is_signed"])
+                for model in ("mus.interview.answer", "mus.goal.review", "mus.development.goal", "mus.follow.up"):
+                    with self.assertRaises(AccessError):
+                        self.env[model].with_user(user).browse(self.lines[model].ids).read(["display_name"])
 
     def test_outsiders_read_nothing(self):
         for user in (self.user_colleague, self.user_other_leader):

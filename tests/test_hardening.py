@@ -459,7 +459,7 @@ class TestMusHardening(MusWorkflowCase):
         self.assertTrue(template.exists())
         interview.invalidate_recordset()
         self.assertRecordValues(interview, [{"template_id": template.id}])
-        self.assertEqual(interview.answer_ids[1].employee_note, "Jeg trives")
+        self.assertEqual(interview.answer_ids[1].with_user(self.user_employee).employee_note, "Jeg trives")
 
     def test_template_with_empty_answers_can_be_deleted(self):
         template = self.template.with_user(self.user_hr_manager).copy()

@@ -402,10 +402,12 @@ class TestMusAnswerNotes(MusWorkflowCase):
             self.write_as(self.user_employee, {"employee_note": "For tidligt"})
         self.walk_to(self.interview, "invited")
         self.write_as(self.user_employee, {"employee_note": "Jeg trives"})
-        self.assertEqual(self.answer.employee_note, "Jeg trives")
+        self.assertEqual(self.answer.with_user(self.user_employee).employee_note, "Jeg trives")
         self.walk_to(self.interview, "preparation")
         self.write_as(self.user_employee, {"employee_note": "Jeg trives godt"})
-        self.assertEqual(self.answer.employee_note, "Jeg trives godt")
+        self.assertEqual(self.answer.with_user(self.user_employee).employee_note, "Jeg trives godt")
+        # Private until submitted: the leader does not read it yet.
+        self.assertFalse(self.answer.with_user(self.user_leader).employee_note)
 
         for user in (self.user_leader, self.user_hr_officer):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
@@ -414,7 +416,8 @@ class TestMusAnswerNotes(MusWorkflowCase):
         self.as_employee(self.interview).action_submit_preparation()
         with self.assertUserError("is submitted"):
             self.write_as(self.user_employee, {"employee_note": "Efter aflevering"})
-        self.assertEqual(self.answer.employee_note, "Jeg trives godt")
+        for user in (self.user_employee, self.user_leader):
+            self.assertEqual(self.answer.with_user(user).employee_note, "Jeg trives godt")
 
     def test_leader_note(self):
         self.write_as(self.user_leader, {"leader_note": "Spørg til trivsel"})

@@ -5,6 +5,13 @@ from ..tools import check_user_fields, raise_first_error
 from ..workflow import EMPLOYEE, LEADER
 
 
+# Who may read a signature changes with the parties.
+_CONTENT_DEPENDS = {
+    "depends": ["interview_id.employee_user_id", "interview_id.leader_user_id"],
+    "depends_context": ["uid"],
+}
+
+
 class MusDevelopmentPlan(models.Model):
     """The personal development plan (personlig udviklingsplan) that
     concludes a MUS: its goals, and the signatures of both parties.
@@ -17,10 +24,13 @@ class MusDevelopmentPlan(models.Model):
       both signatures the content is locked.
     - Goal status and progress stay editable by the leader during follow-up:
       they are not part of what was signed.
-    Access follows the interview.
+    HR reads the plan's status (period, who signed and when); its goals
+    and the signatures only the parties read, and HR the goals only when
+    the employee shared the plan (``mus.interview.plan_shared_with_hr``).
     """
 
     _name = "mus.development.plan"
+    _inherit = ["mus.content.mixin"]
     _description = "MUS Development Plan"
     _order = "id desc"
     _rec_name = "interview_id"
@@ -37,10 +47,16 @@ class MusDevelopmentPlan(models.Model):
     date_end = fields.Date(string="Period End")
     goal_ids = fields.One2many("mus.development.goal", "plan_id", string="Goals", copy=True)
     budget_total = fields.Monetary(compute="_compute_budget_total", string="Total Budget")
-    employee_signature = fields.Binary(string="Employee's Signature", copy=False, attachment=True)
+    employee_signature = fields.Binary(
+        string="Employee's Signature", copy=False, compute="_compute_mus_content",
+        inverse="_inverse_employee_signature", **_CONTENT_DEPENDS,
+    )
     employee_signed_by = fields.Many2one("res.users", string="Signed by (Employee)", copy=False, readonly=True)
     employee_signed_on = fields.Datetime(copy=False, readonly=True)
-    leader_signature = fields.Binary(string="Leader's Signature", copy=False, attachment=True)
+    leader_signature = fields.Binary(
+        string="Leader's Signature", copy=False, compute="_compute_mus_content",
+        inverse="_inverse_leader_signature", **_CONTENT_DEPENDS,
+    )
     leader_signed_by = fields.Many2one("res.users", string="Signed by (Leader)", copy=False, readonly=True)
     leader_signed_on = fields.Datetime(copy=False, readonly=True)
     is_signed = fields.Boolean(
@@ -63,6 +79,29 @@ class MusDevelopmentPlan(models.Model):
         "employee_signature", "employee_signed_by", "employee_signed_on",
         "leader_signature", "leader_signed_by", "leader_signed_on",
     }
+
+    _mus_content_fields = {
+        "employee_signature": "employee_signature",
+        "leader_signature": "leader_signature",
+    }
+
+    def _mus_content_link(self):
+        return "interview_id"
+
+    def _mus_content_domain(self):
+        return [("interview_id", "in", self.interview_id.ids)]
+
+    def _mus_content_owner_id(self, content):
+        return content.interview_id.plan_id.id
+
+    def _mus_content_vals(self):
+        return {"interview_id": self.interview_id.id}
+
+    def _inverse_employee_signature(self):
+        self._mus_content_write("employee_signature")
+
+    def _inverse_leader_signature(self):
+        self._mus_content_write("leader_signature")
 
     @api.depends("goal_ids.budget")
     def _compute_budget_total(self):

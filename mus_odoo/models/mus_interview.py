@@ -5,11 +5,15 @@ from lxml import etree
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_datetime
+from odoo.tools import SQL, format_datetime
 
 from .. import workflow
 from ..tools import records_changing
 from ..workflow import EMPLOYEE, HR, LEADER
+
+
+# Who may read a confidential field changes with the parties.
+_CONTENT_DEPENDS = {"depends": ["employee_user_id", "leader_user_id"], "depends_context": ["uid"]}
 
 
 class MusInterview(models.Model):
@@ -43,7 +47,7 @@ class MusInterview(models.Model):
 
     _name = "mus.interview"
     _description = "MUS Interview"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mus.content.mixin"]
     _order = "year desc, scheduled_date desc, id desc"
     _check_company_auto = True
 
@@ -101,20 +105,40 @@ class MusInterview(models.Model):
     plan_id = fields.Many2one(
         "mus.development.plan", string="Development Plan", compute="_compute_plan_id", store=True,
     )
-    goal_ids = fields.One2many(related="plan_id.goal_ids", readonly=False)
-    plan_employee_signature = fields.Binary(related="plan_id.employee_signature")
+    # Read as the current user: HR sees no goals unless the employee shared the plan.
+    goal_ids = fields.One2many(related="plan_id.goal_ids", readonly=False, compute_sudo=False)
+    plan_employee_signature = fields.Binary(
+        string="Employee's Signature", compute="_compute_mus_content", **_CONTENT_DEPENDS,
+    )
     plan_employee_signed_by = fields.Many2one(related="plan_id.employee_signed_by")
     plan_employee_signed_on = fields.Datetime(related="plan_id.employee_signed_on")
-    plan_leader_signature = fields.Binary(related="plan_id.leader_signature")
+    plan_leader_signature = fields.Binary(
+        string="Leader's Signature", compute="_compute_mus_content", **_CONTENT_DEPENDS,
+    )
     plan_leader_signed_by = fields.Many2one(related="plan_id.leader_signed_by")
     plan_leader_signed_on = fields.Datetime(related="plan_id.leader_signed_on")
     follow_up_ids = fields.One2many("mus.follow.up", "interview_id", string="Follow-up")
     summary = fields.Html(
         help="The resumé of the talk, written after it and shared with the employee.",
+        compute="_compute_mus_content", inverse="_inverse_summary", search="_search_summary",
+        **_CONTENT_DEPENDS,
     )
     employee_feedback = fields.Html(
         string="Feedback to the Leader",
         help="The employee's feedback and feed-forward on the leader's leadership.",
+        compute="_compute_mus_content", inverse="_inverse_employee_feedback",
+        search="_search_employee_feedback", **_CONTENT_DEPENDS,
+    )
+    leader_private_note = fields.Html(
+        string="Leader's Private Note",
+        help="The leader's own notes about this MUS: nobody else reads them, not even the employee.",
+        compute="_compute_mus_content", inverse="_inverse_leader_private_note",
+        search="_search_leader_private_note", **_CONTENT_DEPENDS,
+    )
+    plan_shared_with_hr = fields.Boolean(
+        string="Plan Shared with HR", tracking=True, copy=False,
+        help="The employee agrees that HR may read the development plan (its goals), for "
+        "instance to arrange courses. Nothing else of the MUS is shared.",
     )
     employee_prepared_on = fields.Datetime(readonly=True, copy=False)
     leader_prepared_on = fields.Datetime(readonly=True, copy=False)
@@ -137,6 +161,12 @@ class MusInterview(models.Model):
     can_edit_leader = fields.Boolean(compute="_compute_can_edit")
     can_edit_summary = fields.Boolean(compute="_compute_can_edit")
     can_edit_feedback = fields.Boolean(compute="_compute_can_edit")
+    can_edit_private_note = fields.Boolean(compute="_compute_can_edit")
+    can_share_plan = fields.Boolean(compute="_compute_can_edit")
+    can_read_content = fields.Boolean(
+        compute="_compute_user_roles",
+        help="The current user is the employee or the leader of this MUS, who alone read what was said.",
+    )
     can_write_employee_note = fields.Boolean(compute="_compute_can_edit")
     can_write_leader_note = fields.Boolean(compute="_compute_can_edit")
     can_write_agreed_note = fields.Boolean(compute="_compute_can_edit")
@@ -201,6 +231,38 @@ class MusInterview(models.Model):
         """Every state is a kanban column, in workflow order."""
         return [code for code, _label in workflow.STATES]
 
+    _mus_content_fields = {
+        "summary": "summary",
+        "employee_feedback": "employee_feedback",
+        "leader_private_note": "leader_private_note",
+        "plan_employee_signature": "employee_signature",
+        "plan_leader_signature": "leader_signature",
+    }
+
+    def _mus_content_link(self):
+        return "interview_id"
+
+    def _mus_content_vals(self):
+        return {"interview_id": self.id}
+
+    def _inverse_summary(self):
+        self._mus_content_write("summary")
+
+    def _inverse_employee_feedback(self):
+        self._mus_content_write("employee_feedback")
+
+    def _inverse_leader_private_note(self):
+        self._mus_content_write("leader_private_note")
+
+    def _search_summary(self, operator, value):
+        return self._mus_content_search("summary", operator, value)
+
+    def _search_employee_feedback(self, operator, value):
+        return self._mus_content_search("employee_feedback", operator, value)
+
+    def _search_leader_private_note(self, operator, value):
+        return self._mus_content_search("leader_private_note", operator, value)
+
     @api.depends("plan_ids")
     def _compute_plan_id(self):
         for interview in self:
@@ -237,6 +299,7 @@ class MusInterview(models.Model):
             interview.is_employee = EMPLOYEE in roles
             interview.is_leader = LEADER in roles
             interview.is_hr = HR in roles
+            interview.can_read_content = bool(roles & {EMPLOYEE, LEADER})
 
     @api.depends_context("uid")
     @api.depends(
@@ -264,6 +327,8 @@ class MusInterview(models.Model):
                 "can_edit_leader": not interview._mus_field_error("leader_id"),
                 "can_edit_summary": not interview._mus_field_error("summary"),
                 "can_edit_feedback": not interview._mus_field_error("employee_feedback"),
+                "can_edit_private_note": not interview._mus_field_error("leader_private_note"),
+                "can_share_plan": not interview._mus_field_error("plan_shared_with_hr"),
                 "can_write_employee_note": not interview._mus_note_error("employee_note"),
                 "can_write_leader_note": not interview._mus_note_error("leader_note"),
                 "can_write_agreed_note": not interview._mus_note_error("agreed_note"),
@@ -325,7 +390,9 @@ class MusInterview(models.Model):
             (vals.get("employee_id"), vals.get("year") or default_year)
             for vals in vals_list if vals.get("state", "draft") != "cancelled"
         ])
-        interviews = super().create(vals_list)
+        # The creator (HR, say) does not follow the MUS: only its parties do.
+        interviews = super(MusInterview, self.with_context(mail_create_nosubscribe=True)).create(vals_list)
+        interviews = interviews.with_env(self.env)
         interviews._check_create_field_rules(vals_list)
         interviews._link_previous_interview()
         interviews._generate_answers()
@@ -403,6 +470,9 @@ class MusInterview(models.Model):
         "location": ((HR, LEADER), workflow.PLANNING_STATES),
         "summary": ((LEADER,), ("interview", "signing", "follow_up")),
         "employee_feedback": ((EMPLOYEE,), ("preparation", "interview", "signing", "follow_up")),
+        "leader_private_note": ((LEADER,), workflow.OPEN_STATES + ("done",)),
+        # The employee's consent, which they may give or take back any time.
+        "plan_shared_with_hr": ((EMPLOYEE,), workflow.OPEN_STATES + ("done",)),
     }
 
     # Written by the workflow only (its actions write them as superuser).
@@ -584,9 +654,10 @@ class MusInterview(models.Model):
         """Notes written about one employee never move to another's MUS, nor
         does the review of their last plan."""
         for interview in self:
-            if interview.answer_ids._has_content() or any(
+            # Whoever asks (HR reads no notes): what was written anywhere.
+            if interview.sudo().answer_ids._has_content() or any(
                 review.reached or review.what_led or review.effect or review.continue_note
-                for review in interview.review_ids
+                for review in interview.sudo().review_ids
             ):
                 raise UserError(self.env._(
                     "%(interview)s already has notes: plan a new MUS for another employee or year.",
@@ -603,12 +674,12 @@ class MusInterview(models.Model):
         for interview in self:
             if interview.template_id.id == template_id:
                 continue
-            if interview.answer_ids._has_content():
+            if interview.sudo().answer_ids._has_content():
                 raise UserError(self.env._(
                     "%(interview)s already has answers: its question template cannot change.",
                     interview=interview.display_name,
                 ))
-            interview.answer_ids.sudo().unlink()
+            interview.sudo().answer_ids.unlink()
 
     # ------------------------------------------------------------------
     # Views: the workflow buttons come from the declaration
@@ -745,7 +816,7 @@ class MusInterview(models.Model):
         return not (self.employee_prepared_on if party == EMPLOYEE else self.leader_prepared_on)
 
     def _requirement_complete_goal(self, **kwargs):
-        return bool(self.plan_id.goal_ids.filtered("is_complete"))
+        return bool(self.sudo().plan_id.goal_ids.filtered("is_complete"))
 
     def _requirement_signature(self, signature=None, **kwargs):
         return bool(signature)
@@ -755,7 +826,7 @@ class MusInterview(models.Model):
         return not (self.plan_id.employee_signed_on if party == EMPLOYEE else self.plan_id.leader_signed_on)
 
     def _requirement_follow_up_complete(self, **kwargs):
-        return all(checkpoint.state == "done" for checkpoint in self.follow_up_ids)
+        return all(checkpoint.state == "done" for checkpoint in self.sudo().follow_up_ids)
 
     # ------------------------------------------------------------------
     # Actions (public API, documented in the README)
@@ -1012,7 +1083,7 @@ class MusInterview(models.Model):
                     "previous_status": goal.status,
                     "previous_progress": goal.progress,
                 }
-                for goal in last.plan_id.goal_ids
+                for goal in last.sudo().plan_id.goal_ids
             ]
         self.env["mus.goal.review"].sudo().create(review_vals)
 
@@ -1020,7 +1091,7 @@ class MusInterview(models.Model):
         """One answer line per active question of the template."""
         vals_list = []
         for interview in self:
-            existing = interview.answer_ids.question_id
+            existing = interview.sudo().answer_ids.question_id
             questions = interview.template_id.sudo().question_ids.filtered("active") - existing
             vals_list += [
                 {"interview_id": interview.id, "question_id": question.id}
@@ -1072,6 +1143,56 @@ class MusInterview(models.Model):
             partners = (interview.employee_id.work_contact_id | interview.leader_id.work_contact_id)
             if partners:
                 interview.message_subscribe(partner_ids=partners.ids)
+
+    # ------------------------------------------------------------------
+    # Chatter: the MUS's messages reach its parties only
+    # ------------------------------------------------------------------
+    def _mus_party_partners(self):
+        """The partners of the employee and the leader, who alone follow the
+        MUS and are notified of its messages."""
+        parties = self.sudo()
+        return (
+            parties.employee_id.work_contact_id | parties.leader_id.work_contact_id
+            | parties.employee_user_id.partner_id | parties.leader_user_id.partner_id
+        )
+
+    @api.model
+    def _mus_party_ids(self, interview_ids, user=None):
+        """The ids among ``interview_ids`` of which ``user`` (default: the
+        current user) is the employee or the leader. Plain SQL: it serves the
+        access checks of messages and attachments."""
+        uid = (user or self.env.user).id
+        self.flush_model(["employee_user_id", "leader_user_id"])
+        rows = self.env.execute_query(SQL(
+            "SELECT id FROM mus_interview WHERE id = ANY(%s) AND (employee_user_id = %s OR leader_user_id = %s)",
+            list(interview_ids), uid, uid,
+        ))
+        return {row[0] for row in rows}
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        others = self.env["res.partner"].browse(partner_ids or []) - self._mus_party_partners()
+        if others and not self.env.su:
+            raise UserError(self.env._(
+                "Only the employee and the leader follow a MUS: what is said in it is confidential. "
+                "%(partners)s cannot follow it.",
+                partners=", ".join(others.mapped("display_name")),
+            ))
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        # Whoever posts or creates (HR, say) does not become a follower.
+        if not partner_ids:
+            return super()._message_subscribe(partner_ids, subtype_ids, customer_ids=customer_ids)
+        for interview in self:
+            allowed = [pid for pid in partner_ids if pid in interview._mus_party_partners().ids]
+            if allowed:
+                super(MusInterview, interview)._message_subscribe(allowed, subtype_ids, customer_ids=customer_ids)
+        return True
+
+    def _notify_get_recipients(self, message, msg_vals, **kwargs):
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        parties = self._mus_party_partners().ids
+        return [recipient for recipient in recipients if recipient["id"] in parties]
 
     # ------------------------------------------------------------------
     # Calendar
@@ -1166,7 +1287,7 @@ class MusInterview(models.Model):
         checkpoints = self.env["mus.follow.up"].sudo().create(vals_list)
         checkpoints._schedule_activity()
         # A company without checkpoints has nothing to follow up.
-        for interview in self.filtered(lambda i: not i.follow_up_ids):
+        for interview in self.filtered(lambda i: not i.sudo().follow_up_ids):
             interview.sudo()._mus_set_state("done", closed_on=fields.Datetime.now())
 
     def _follow_up_completed(self):

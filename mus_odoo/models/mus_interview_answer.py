@@ -4,18 +4,30 @@ from ..tools import check_user_fields
 from ..workflow import EMPLOYEE, LEADER
 
 
+# Who may read a note changes with the parties and the submitted preparation.
+_CONTENT_DEPENDS = {
+    "depends": ["interview_id.employee_user_id", "interview_id.leader_user_id", "interview_id.employee_prepared_on"],
+    "depends_context": ["uid"],
+}
+
+
 class MusInterviewAnswer(models.Model):
     """One question of an interview, with the three texts written about it:
     the employee's preparation, the leader's preparation and the note both
     agree on in the interview.
 
-    - ``employee_note``: written by the employee, while preparing.
-    - ``leader_note``: written by the leader, while preparing.
-    - ``agreed_note``: written by the leader during and after the interview.
-    Access to the line follows its interview.
+    - ``employee_note``: written by the employee, while preparing; the
+      leader reads it once the employee has submitted the preparation.
+    - ``leader_note``: written by the leader, while preparing; only the
+      leader reads it.
+    - ``agreed_note``: written by the leader during and after the
+      interview; both parties read it.
+    The texts are kept in ``mus.interview.content`` (see
+    ``mus.content.mixin``); the line itself is read by the parties only.
     """
 
     _name = "mus.interview.answer"
+    _inherit = ["mus.content.mixin"]
     _description = "MUS Interview Answer"
     _order = "interview_id, theme_sequence, question_sequence, id"
 
@@ -26,9 +38,21 @@ class MusInterviewAnswer(models.Model):
     theme_sequence = fields.Integer(related="question_id.theme_id.sequence", store=True, string="Theme Sequence")
     question_sequence = fields.Integer(related="question_id.sequence", store=True, string="Question Sequence")
     guidance = fields.Text(related="question_id.guidance")
-    employee_note = fields.Text(string="Employee's Preparation")
-    leader_note = fields.Text(string="Leader's Preparation")
-    agreed_note = fields.Text(string="Interview Notes")
+    employee_note = fields.Text(
+        string="Employee's Preparation", compute="_compute_mus_content",
+        inverse="_inverse_employee_note", search="_search_employee_note",
+        **_CONTENT_DEPENDS,
+    )
+    leader_note = fields.Text(
+        string="Leader's Preparation", compute="_compute_mus_content",
+        inverse="_inverse_leader_note", search="_search_leader_note",
+        **_CONTENT_DEPENDS,
+    )
+    agreed_note = fields.Text(
+        string="Interview Notes", compute="_compute_mus_content",
+        inverse="_inverse_agreed_note", search="_search_agreed_note",
+        **_CONTENT_DEPENDS,
+    )
 
     _sql_constraints = [
         ("question_uniq", "UNIQUE(interview_id, question_id)", "A question is answered once per interview."),
@@ -41,13 +65,44 @@ class MusInterviewAnswer(models.Model):
         "agreed_note": (LEADER, ("interview",), None),
     }
 
+    _mus_content_fields = {
+        "employee_note": "employee_note",
+        "leader_note": "leader_note",
+        "agreed_note": "agreed_note",
+    }
+
+    def _mus_content_link(self):
+        return "answer_id"
+
+    def _mus_content_vals(self):
+        return {"interview_id": self.interview_id.id, "answer_id": self.id}
+
+    def _inverse_employee_note(self):
+        self._mus_content_write("employee_note")
+
+    def _inverse_leader_note(self):
+        self._mus_content_write("leader_note")
+
+    def _inverse_agreed_note(self):
+        self._mus_content_write("agreed_note")
+
+    def _search_employee_note(self, operator, value):
+        return self._mus_content_search("employee_note", operator, value)
+
+    def _search_leader_note(self, operator, value):
+        return self._mus_content_search("leader_note", operator, value)
+
+    def _search_agreed_note(self, operator, value):
+        return self._mus_content_search("agreed_note", operator, value)
+
     @api.depends("question_id")
     def _compute_display_name(self):
         for answer in self:
             answer.display_name = answer.question_id.name or ""
 
     def _has_content(self):
-        return any(answer.employee_note or answer.leader_note or answer.agreed_note for answer in self)
+        """Whether anyone wrote on these lines, whoever may read it."""
+        return bool(self.sudo()._mus_content_records(self._mus_content_fields.values()))
 
     def write(self, vals):
         self._check_note_write(vals)
