@@ -609,12 +609,7 @@ class MusInterview(models.Model):
 
     def _mus_plan_error(self):
         self.ensure_one()
-        if self.plan_id.is_signed:
-            return UserError(self.env._(
-                "The development plan of %(interview)s is signed by both parties and locked.",
-                interview=self.display_name,
-            ))
-        return self._mus_leader_error(
+        error = self._mus_leader_error(
             self.env._(
                 "Only the leader of %(interview)s can change its development plan.",
                 interview=self.display_name,
@@ -625,6 +620,13 @@ class MusInterview(models.Model):
                 interview=self.display_name, state=self._state_label(),
             ),
         )
+        # Who may not write it is told so first; the leader, that it is locked.
+        if not isinstance(error, AccessError) and self.plan_id.is_signed:
+            return UserError(self.env._(
+                "The development plan of %(interview)s is signed by both parties and locked.",
+                interview=self.display_name,
+            ))
+        return error
 
     def _mus_progress_error(self):
         self.ensure_one()
