@@ -234,7 +234,7 @@ class TestMusConfidentiality(MusWorkflowCase):
                 self.assertEqual(self.message in found, role in PARTY_ROLES)
             with self.subTest(role=role, operation="message_post"):
                 interview = self.interview.with_user(user)
-                if role in PARTY_ROLES + ("hr_officer", "hr_manager"):
+                if role in (*PARTY_ROLES, "hr_officer", "hr_manager"):
                     # HR may write to the parties (a cancellation, say); they
                     # read what they wrote, nothing else.
                     posted = interview.message_post(body=f"Til parterne fra {role}", message_type="comment")

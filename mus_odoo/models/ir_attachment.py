@@ -18,7 +18,8 @@ class IrAttachment(models.Model):
         if self:
             self.flush_recordset(["res_model", "res_id"])
             rows = self.env.execute_query(SQL(
-                "SELECT res_id FROM ir_attachment WHERE id = ANY(%s) AND res_model = 'mus.interview' AND res_id IS NOT NULL",
+                """SELECT res_id FROM ir_attachment
+                    WHERE id = ANY(%s) AND res_model = 'mus.interview' AND res_id IS NOT NULL""",
                 self.ids,
             ))
             interview_ids.update(row[0] for row in rows)

@@ -4,7 +4,6 @@ from odoo.exceptions import AccessError
 from ..tools import check_user_fields, raise_first_error
 from ..workflow import EMPLOYEE, LEADER
 
-
 # Who may read a signature changes with the parties.
 _CONTENT_DEPENDS = {
     "depends": ["interview_id.employee_user_id", "interview_id.leader_user_id"],

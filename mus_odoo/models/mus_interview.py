@@ -11,7 +11,6 @@ from .. import workflow
 from ..tools import records_changing
 from ..workflow import EMPLOYEE, HR, LEADER
 
-
 # Who may read a confidential field changes with the parties.
 _CONTENT_DEPENDS = {"depends": ["employee_user_id", "leader_user_id"], "depends_context": ["uid"]}
 
@@ -22,24 +21,46 @@ class MusInterview(models.Model):
     The workflow (states, transitions, who fires each) is declared in
     ``mus_odoo/workflow.py``; this model only implements it.
 
-    Who may read and change what, role by role:
+    Who may read and change what, role by role (tests/test_confidentiality.py
+    checks every cell; "reads" holds for read, search, search_count,
+    read_group, export and the external API):
 
-    - Employee (the user of ``employee_id``): reads their own interviews;
-      accepts the time; writes their own preparation (``employee_note`` on the
-      answers) until they submit it, and their feedback to the leader; signs
-      the development plan as the employee.
-    - Leader (the user of ``leader_id``): plans the MUS of their own team
-      members (they must be the employee's manager); reads and runs the
-      interviews they lead; writes their own preparation (``leader_note``),
-      the agreed notes, the summary, the previous plan review and the
-      development plan; signs as the leader; records the follow-up.
-    - HR officer (``group_mus_officer``): reads every interview of their
-      companies; plans, invites, postpones and cancels any; hands a MUS over
-      to another leader; moves a planned one to another company.
-    - HR manager (``group_mus_manager``): as officer, plus templates and
-      settings, and may delete a MUS that is still planned (draft); one that
-      was offered stays on record.
-    - Other employees, other leaders: nothing.
+    ================  =================================================  ==========================================
+    role              reads                                              writes
+    ================  =================================================  ==========================================
+    Employee          own interviews: status and dates, the questions,    accepts the time; own preparation
+    (``employee_id``  own preparation (``employee_note``), agreed notes,  (``employee_note``) until submitted;
+    's user)          summary, review of last year's plan, the plan and   ``employee_feedback``; the consent
+                      its goals, both signatures, follow-up notes, the    ``plan_shared_with_hr``; signs as the
+                      chatter and files. Never ``leader_note`` nor        employee
+                      ``leader_private_note``.
+    Leader            interviews they lead: as the employee, plus their  plans their own team's MUS; own
+    (``leader_id``'s  ``leader_note`` and ``leader_private_note``; the     preparation until submitted; agreed
+    user)             employee's preparation only once the employee has  notes, summary, review, plan, progress,
+                      submitted it. A new leader takes over an open MUS  follow-up; signs as the leader
+                      with all of it; the former leader keeps nothing.
+    HR officer        every interview of their companies: employee,      plans, invites, postpones, cancels any
+    (``group_mus_     leader, department, year, state, date, place and   MUS; hands it over to another leader;
+    officer``)        dated steps, the plan's period and who signed it   posts to the parties (reads only what it
+                      when. Never answers, notes, summary, feedback,     wrote itself)
+                      goal reviews, follow-up notes, signatures, chatter
+                      or files; the goals only while the employee shares
+                      the plan (``plan_shared_with_hr``). The
+                      confidential fields read empty on the interview
+                      and raise AccessError on their own records.
+    HR manager        as officer                                         as officer, plus templates and settings;
+    (``group_mus_                                                        deletes a MUS still planned (draft)
+    manager``)
+    Others            nothing: other employees and leaders, portal and   nothing
+                      public users, any user of another company
+                      (AccessError)
+    ================  =================================================  ==========================================
+
+    Only the parties follow a MUS and are notified of its messages
+    (``message_subscribe``, ``_notify_get_recipients``); its messages and
+    files are read by the parties only (``mail.message``,
+    ``ir.attachment`` overrides). The confidential texts live in
+    ``mus.interview.content``, whose record rules implement the table.
     Nobody writes the fields the workflow owns (``_MUS_WORKFLOW_FIELDS``);
     what each party may edit now is in the ``can_edit_*``/``can_write_*``
     fields, which the form and the server checks share.
@@ -470,9 +491,9 @@ class MusInterview(models.Model):
         "location": ((HR, LEADER), workflow.PLANNING_STATES),
         "summary": ((LEADER,), ("interview", "signing", "follow_up")),
         "employee_feedback": ((EMPLOYEE,), ("preparation", "interview", "signing", "follow_up")),
-        "leader_private_note": ((LEADER,), workflow.OPEN_STATES + ("done",)),
+        "leader_private_note": ((LEADER,), (*workflow.OPEN_STATES, "done")),
         # The employee's consent, which they may give or take back any time.
-        "plan_shared_with_hr": ((EMPLOYEE,), workflow.OPEN_STATES + ("done",)),
+        "plan_shared_with_hr": ((EMPLOYEE,), (*workflow.OPEN_STATES, "done")),
     }
 
     # Written by the workflow only (its actions write them as superuser).

@@ -3,7 +3,6 @@ from odoo import api, fields, models
 from ..tools import check_user_fields
 from ..workflow import EMPLOYEE, LEADER
 
-
 # Who may read a note changes with the parties and the submitted preparation.
 _CONTENT_DEPENDS = {
     "depends": ["interview_id.employee_user_id", "interview_id.leader_user_id", "interview_id.employee_prepared_on"],
