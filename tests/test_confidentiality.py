@@ -397,3 +397,24 @@ class TestMusConfidentialityRules(MusWorkflowCase):
         answer.agreed_note = "<b>fed</b>"
         self.assertEqual(answer.agreed_note, "<b>fed</b>")
         self.assertEqual(interview.sudo().answer_ids[0]._fields["agreed_note"].type, "text")
+
+
+@tagged("post_install", "-at_install", "confidentiality")
+class TestMusConfidentialityDeclared(MusWorkflowCase):
+    """The table in mus.interview's docstring and the matrix above say the same."""
+
+    def test_docstring_names_what_the_matrix_checks(self):
+        doc = type(self.env["mus.interview"]).__doc__
+        for role in ("Employee", "Leader", "HR officer", "HR manager", "Others"):
+            self.assertIn(role, doc)
+        for field_name in ("leader_note", "leader_private_note", "employee_note", "plan_shared_with_hr"):
+            self.assertIn(f"``{field_name}``", doc)
+        # The fields only the leader reads are the ones the docstring keeps from the employee.
+        leader_only = {field for _model, field, readers in CONFIDENTIAL if readers == {LEADER}}
+        self.assertEqual(leader_only, {"leader_note", "leader_private_note"})
+        self.assertIn("Never ``leader_note`` nor", doc)
+        self.assertIn("``leader_private_note``", doc)
+        # What HR never reads is every confidential model of the matrix.
+        for words in ("answers", "notes", "summary", "feedback", "goal reviews", "follow-up notes",
+                      "signatures", "chatter", "files"):
+            self.assertIn(words, " ".join(doc.split()))
