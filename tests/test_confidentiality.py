@@ -12,6 +12,7 @@ its status, with the confidential fields empty).
 """
 from odoo import Command
 from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.addons.mus_odoo.mus_odoo.models.mus_interview import MusInterview
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -286,6 +287,32 @@ class TestMusConfidentiality(MusWorkflowCase):
                 "name": "x.txt", "raw": b"x", "res_model": "mus.interview", "res_id": self.interview.id,
             })
 
+    def test_activities(self):
+        """The MUS's to-dos: the parties and the assignee read them, nobody else."""
+        activity = self.interview.sudo().activity_ids[:1]
+        self.assertTrue(activity, "the MUS in follow-up has a to-do for the leader")
+        for role in PARTY_ROLES + OTHER_ROLES:
+            user = self.users[role]
+            with self.subTest(role=role):
+                if role in ("portal", "public"):
+                    with self.assertRaises(AccessError):
+                        activity.with_user(user).read(["summary"])
+                    continue
+                found = self.env["mail.activity"].with_user(user).search([
+                    ("res_model", "=", "mus.interview"), ("res_id", "=", self.interview.id),
+                ])
+                self.assertEqual(activity in found, role in PARTY_ROLES)
+                if role in PARTY_ROLES:
+                    self.assertTrue(activity.with_user(user).read(["summary"]))
+                else:
+                    with self.assertRaises(AccessError):
+                        activity.with_user(user).read(["summary"])
+        # Assigned to HR (a reminder, say), HR reads that one.
+        reminder = self.interview.sudo().activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.user_hr_officer.id, summary="Rykker",
+        )
+        self.assertTrue(reminder.with_user(self.user_hr_officer).read(["summary"]))
+
     def test_status_for_hr(self):
         """HR reads what it needs for the yearly cycle: parties, period,
         state, dates, the plan's signature dates."""
@@ -404,7 +431,7 @@ class TestMusConfidentialityDeclared(MusWorkflowCase):
     """The table in mus.interview's docstring and the matrix above say the same."""
 
     def test_docstring_names_what_the_matrix_checks(self):
-        doc = type(self.env["mus.interview"]).__doc__
+        doc = MusInterview.__doc__
         for role in ("Employee", "Leader", "HR officer", "HR manager", "Others"):
             self.assertIn(role, doc)
         for field_name in ("leader_note", "leader_private_note", "employee_note", "plan_shared_with_hr"):
@@ -416,5 +443,5 @@ class TestMusConfidentialityDeclared(MusWorkflowCase):
         self.assertIn("``leader_private_note``", doc)
         # What HR never reads is every confidential model of the matrix.
         for words in ("answers", "notes", "summary", "feedback", "goal reviews", "follow-up notes",
-                      "signatures", "chatter", "files"):
+                      "signatures", "chatter", "files", "to-dos"):
             self.assertIn(words, " ".join(doc.split()))

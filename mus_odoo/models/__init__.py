@@ -2,6 +2,7 @@ from . import (
     calendar_event,
     hr_employee,
     ir_attachment,
+    mail_activity,
     mail_message,
     mus_content_mixin,
     mus_development_goal,

@@ -43,8 +43,9 @@ class MusInterview(models.Model):
     (``group_mus_     leader, department, year, state, date, place and   MUS; hands it over to another leader;
     officer``)        dated steps, the plan's period and who signed it   posts to the parties (reads only what it
                       when. Never answers, notes, summary, feedback,     wrote itself)
-                      goal reviews, follow-up notes, signatures, chatter
-                      or files; the goals only while the employee shares
+                      goal reviews, follow-up notes, signatures, chatter,
+                      files or to-dos (activities) other than its own;
+                      the goals only while the employee shares
                       the plan (``plan_shared_with_hr``). The
                       confidential fields read empty on the interview
                       and raise AccessError on their own records.
@@ -58,8 +59,9 @@ class MusInterview(models.Model):
 
     Only the parties follow a MUS and are notified of its messages
     (``message_subscribe``, ``_notify_get_recipients``); its messages and
-    files are read by the parties only (``mail.message``,
-    ``ir.attachment`` overrides). The confidential texts live in
+    files and to-dos are read by the parties only (``mail.message``,
+    ``ir.attachment``, ``mail.activity`` overrides; a to-do also by whom it
+    is assigned to). The confidential texts live in
     ``mus.interview.content``, whose record rules implement the table.
     Nobody writes the fields the workflow owns (``_MUS_WORKFLOW_FIELDS``);
     what each party may edit now is in the ``can_edit_*``/``can_write_*``
@@ -1015,7 +1017,7 @@ class MusInterview(models.Model):
         field_name = "employee_prepared_on" if party == EMPLOYEE else "leader_prepared_on"
         self.sudo().write({field_name: now})
         user = self.employee_user_id if party == EMPLOYEE else self.leader_user_id
-        self.activity_feedback(["mus_odoo.mail_act_mus_prepare"], user_id=user.id)
+        self.sudo().activity_feedback(["mus_odoo.mail_act_mus_prepare"], user_id=user.id)
         self.message_post(
             body=self.env._("%(name)s has submitted their preparation.", name=self.env.user.name),
             subtype_xmlid="mail.mt_note",
@@ -1029,7 +1031,7 @@ class MusInterview(models.Model):
     def _do_sign(self, party, signature):
         self.plan_id.sudo()._sign(party, signature, self.env.user)
         user = self.employee_user_id if party == EMPLOYEE else self.leader_user_id
-        self.activity_feedback(["mus_odoo.mail_act_mus_sign"], user_id=user.id)
+        self.sudo().activity_feedback(["mus_odoo.mail_act_mus_sign"], user_id=user.id)
         self.message_post(
             body=self.env._("%(name)s has signed the development plan.", name=self.env.user.name),
             subtype_xmlid="mail.mt_note",
@@ -1142,9 +1144,9 @@ class MusInterview(models.Model):
             interview.message_unsubscribe(partner_ids=old_leader.work_contact_id.ids)
             interview._subscribe_parties()
             if old_leader.user_id and interview.leader_user_id:
-                interview.activity_ids.filtered(
+                interview.sudo().activity_ids.filtered(
                     lambda activity, user=old_leader.user_id: activity.user_id == user
-                ).sudo().write({"user_id": interview.leader_user_id.id})
+                ).write({"user_id": interview.leader_user_id.id})
             if interview.state == "signing":
                 interview.plan_id._clear_signatures(self.env._(
                     "The MUS has a new leader: the signatures of %(signers)s were cleared and "
@@ -1264,7 +1266,9 @@ class MusInterview(models.Model):
             "mus_odoo.mail_act_mus_accept", "mus_odoo.mail_act_mus_prepare",
             "mus_odoo.mail_act_mus_hold", "mus_odoo.mail_act_mus_plan", "mus_odoo.mail_act_mus_sign",
         ]
-        for interview in self:
+        # The workflow's own to-dos: kept up to date whoever acts (HR reads
+        # no to-dos of a MUS but its own).
+        for interview in self.sudo():
             current = {xmlid for _role, xmlid in workflow.STATE_ACTIVITIES.get(interview.state, ())}
             stale = [xmlid for xmlid in all_types if xmlid not in current]
             if interview.state == "cancelled":
@@ -1290,7 +1294,7 @@ class MusInterview(models.Model):
     def _mus_schedule_activity(self, xmlid, user, date_deadline, summary=None):
         """Schedule an activity for ``user``, summarised in their language."""
         activity_type = self.env.ref(xmlid).with_context(lang=user.lang or self.env.lang)
-        return self.activity_schedule(
+        return self.sudo().activity_schedule(
             xmlid, date_deadline=date_deadline, user_id=user.id, summary=summary or activity_type.summary,
         )
 
