@@ -14,7 +14,8 @@ from odoo import Command
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.addons.mus_odoo.mus_odoo.models.mus_interview import MusInterview
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import SIGNATURE, MusWorkflowCase
 
@@ -445,3 +446,43 @@ class TestMusConfidentialityDeclared(MusWorkflowCase):
         for words in ("answers", "notes", "summary", "feedback", "goal reviews", "follow-up notes",
                       "signatures", "chatter", "files", "to-dos"):
             self.assertIn(words, " ".join(doc.split()))
+
+
+@tagged("post_install", "-at_install", "confidentiality")
+class TestMusConfidentialityOverHttp(HttpCase):
+    """The same rules through the web client's JSON-RPC (the external API
+    goes through the same ORM calls)."""
+
+    def test_hr_reads_status_over_rpc(self):
+        env = self.env
+        mail_new_test_user(env, login="mus_rpc_hr", groups="base.group_user,mus_odoo.group_mus_officer")
+        leader_user = mail_new_test_user(env, login="mus_rpc_leader", groups="base.group_user")
+        employee_user = mail_new_test_user(env, login="mus_rpc_employee", groups="base.group_user")
+        leader = env["hr.employee"].create({"name": "RPC Leder", "user_id": leader_user.id})
+        employee = env["hr.employee"].create({
+            "name": "RPC Medarbejder", "user_id": employee_user.id, "parent_id": leader.id,
+        })
+        interview = env["mus.interview"].with_user(leader_user).create({
+            "employee_id": employee.id, "template_id": env.ref("mus_odoo.template_mus_interview").id,
+            "year": 2026, "scheduled_date": "2026-12-01 09:00:00",
+        })
+        interview.with_user(leader_user).answer_ids[0].leader_note = "RPC-HEMMELIGHED"
+        self.authenticate("mus_rpc_hr", "mus_rpc_hr")
+        result = self.make_jsonrpc_request("/web/dataset/call_kw/mus.interview/web_read", {
+            "model": "mus.interview", "method": "web_read", "args": [interview.ids],
+            "kwargs": {"specification": {"state": {}, "employee_id": {"fields": {"display_name": {}}},
+                                         "answer_ids": {"fields": {"leader_note": {}}}}},
+        })
+        self.assertEqual(result[0]["state"], "draft")
+        self.assertEqual(result[0]["answer_ids"], [])
+        with self.assertRaises(Exception) as catcher, mute_logger("odoo.http"):
+            self.make_jsonrpc_request("/web/dataset/call_kw/mus.interview.answer/read", {
+                "model": "mus.interview.answer", "method": "read",
+                "args": [interview.sudo().answer_ids[:1].ids, ["leader_note"]], "kwargs": {},
+            })
+        self.assertIn("AccessError", str(catcher.exception))
+        found = self.make_jsonrpc_request("/web/dataset/call_kw/mus.interview.answer/search_count", {
+            "model": "mus.interview.content", "method": "search_count",
+            "args": [[("text", "ilike", "RPC-HEMMELIGHED")]], "kwargs": {},
+        })
+        self.assertEqual(found, 0)
