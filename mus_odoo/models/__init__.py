@@ -3,6 +3,7 @@ from . import (
     hr_employee,
     mus_development_goal,
     mus_development_plan,
+    mus_development_plan_integrity,
     mus_follow_up,
     mus_goal_review,
     mus_interview,
