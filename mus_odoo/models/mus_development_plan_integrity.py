@@ -42,13 +42,14 @@ class MusDevelopmentPlan(models.Model):
     }
 
     def init(self):
-        super().init()
+        result = super().init()
         # One link per place in a company's chain: a fork cannot be stored.
         self.env.cr.execute("""
             CREATE UNIQUE INDEX IF NOT EXISTS mus_development_plan_hash_sequence_uniq
                 ON mus_development_plan (company_id, hash_sequence)
              WHERE hash_sequence > 0
         """)
+        return result
 
     # ------------------------------------------------------------------
     # CRUD: the seal is taken when the second signature lands, and holds
@@ -72,13 +73,15 @@ class MusDevelopmentPlan(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     def _check_content_editable(self):
-        super()._check_content_editable()
+        result = super()._check_content_editable()
         self._check_not_sealed()
+        return result
 
     def _content_changed(self):
         # Retention erases the texts of a signed plan: its signatures stay.
-        if not self._mus_anonymising():
-            super()._content_changed()
+        if self._mus_anonymising():
+            return None
+        return super()._content_changed()
 
     def _mus_anonymising(self):
         """Retention, and only retention, erases the content of sealed plans."""
