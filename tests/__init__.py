@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_calendar_mail,
+    test_concurrent_signing,
     test_employee,
     test_follow_up,
     test_hardening,

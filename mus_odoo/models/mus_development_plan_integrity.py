@@ -107,6 +107,8 @@ class MusDevelopmentPlan(models.Model):
             self.env.cr.execute(
                 "SELECT id FROM mus_development_plan WHERE id IN %s FOR NO KEY UPDATE",
                 [tuple(self.ids)],
+                # A serialization failure here is expected, and retried.
+                log_exceptions=False,
             )
 
     def _mus_seal(self):

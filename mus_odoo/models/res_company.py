@@ -52,6 +52,7 @@ class ResCompany(models.Model):
             "UPDATE res_company SET mus_hash_sequence = COALESCE(mus_hash_sequence, 0) + 1 "
             "WHERE id = %s RETURNING mus_hash_sequence",
             [self.id],
+            log_exceptions=False,
         )
         sequence = self.env.cr.fetchone()[0]
         self.invalidate_recordset(["mus_hash_sequence"])

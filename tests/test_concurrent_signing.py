@@ -1,0 +1,178 @@
+import threading
+import time
+
+from psycopg2 import errors
+
+from odoo import SUPERUSER_ID, Command, api, sql_db
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.tests import TransactionCase, tagged
+
+from .common import SIGNATURE
+
+MAX_TRIES = 5
+
+
+@tagged("post_install", "-at_install", "workflow")
+class TestMusConcurrentSigning(TransactionCase):
+    """The employee and the leader sign at the same moment, each in their own
+    transaction, as two browser requests would: the plan ends with exactly
+    one signature per party and a valid seal.
+
+    The data lives in real, committed transactions (a TransactionCase's own
+    records are invisible to other cursors); it is removed again afterwards.
+    Nothing here is written through the test's own cursor, which would hold
+    locks the other transactions wait for.
+    """
+
+    def setUp(self):
+        super().setUp()
+        self.db = sql_db.db_connect(self.env.cr.dbname)
+        with self.committed() as env:
+            company = env.ref("base.main_company")
+            self.company_id = company.id
+            self.sequence_before = company.mus_hash_sequence
+            leader_user = mail_new_test_user(env, login="mus_race_leader", name="Lise Samtidig",
+                                             groups="base.group_user")
+            employee_user = mail_new_test_user(env, login="mus_race_employee", name="Emil Samtidig",
+                                               groups="base.group_user")
+            leader = env["hr.employee"].create({"name": "Lise Samtidig", "user_id": leader_user.id})
+            employee = env["hr.employee"].create({
+                "name": "Emil Samtidig", "user_id": employee_user.id, "parent_id": leader.id,
+            })
+            interview = env["mus.interview"].create({
+                "employee_id": employee.id, "year": 2026,
+                "template_id": env.ref("mus_odoo.template_mus_interview").id,
+            })
+            interview.plan_id.write({"goal_ids": [Command.create({
+                "name": "Lære at lede møder", "actions": "Kursus", "deadline": "2027-06-30",
+                "responsible_id": employee.id,
+            })]})
+            # Straight to signing: the race, not the way there, is under test.
+            interview.write({"state": "signing"})
+            self.users = {"employee": employee_user.id, "leader": leader_user.id}
+            self.interview_id = interview.id
+            self.plan_id = interview.plan_id.id
+            self.employee_ids = (employee | leader).ids
+        self.addCleanup(self.remove_data)
+
+    def committed(self, uid=SUPERUSER_ID):
+        """An environment on a new cursor, committed when the block ends
+        without an error."""
+        test = self
+
+        class Committed:
+            def __enter__(self):
+                self.cr = test.db.cursor()
+                # The registry as it is: looking it up by name waits for the
+                # lock the test runner holds.
+                self.cr.transaction = api.Transaction(test.registry)
+                # Mails are queued: sending them after the commit looks the
+                # registry up by name too.
+                return api.Environment(self.cr, uid, {"mail_notify_force_send": False})
+
+            def __exit__(self, exc_type, exc, tb):
+                if exc_type is None:
+                    # Another transaction than the test's, committed by design.
+                    self.cr.commit()  # pylint: disable=invalid-commit
+                self.cr.close()
+
+        return Committed()
+
+    def remove_data(self):
+        with self.committed() as env:
+            interview = env["mus.interview"].browse(self.interview_id)
+            env["ir.attachment"].search([
+                ("res_model", "=", "mus.development.plan"), ("res_id", "=", self.plan_id),
+                ("res_field", "in", ["employee_signature", "leader_signature"]),
+            ]).unlink()
+            env.cr.execute("UPDATE mus_development_plan SET hash_sequence = 0, signed_hash = NULL WHERE id = %s",
+                           [self.plan_id])
+            env.cr.execute("UPDATE res_company SET mus_hash_sequence = %s WHERE id = %s",
+                           [self.sequence_before, self.company_id])
+            interview.write({"state": "draft"})
+            interview.unlink()
+            employees = env["hr.employee"].browse(self.employee_ids)
+            users = employees.user_id
+            partners = users.partner_id
+            employees.unlink()
+            env["mail.message"].search([("author_id", "in", partners.ids)]).unlink()
+            users.unlink()
+            partners.unlink()
+
+    def sign(self, party, tries, before_commit=None):
+        """Sign as ``party`` in a transaction of its own, retried on a
+        serialization failure as Odoo's RPC layer does (``retrying``)."""
+        for attempt in range(1, MAX_TRIES + 1):
+            tries[party] = attempt
+            try:
+                with self.committed(self.users[party]) as env:
+                    env["mus.interview"].browse(self.interview_id).action_sign(signature=SIGNATURE)
+                    if before_commit:
+                        before_commit()
+                return
+            except errors.SerializationFailure:
+                continue
+
+    def assertSignedOnce(self):
+        with self.committed() as env:
+            plan = env["mus.development.plan"].browse(self.plan_id)
+            self.assertRecordValues(plan, [{
+                "employee_signed_by": self.users["employee"], "leader_signed_by": self.users["leader"],
+                "is_signed": True, "hash_sequence": self.sequence_before + 1, "state": "follow_up",
+            }])
+            self.assertTrue(plan.signed_hash)
+            signature_files = env["ir.attachment"].search_count([
+                ("res_model", "=", plan._name), ("res_id", "=", plan.id),
+                ("res_field", "in", ["employee_signature", "leader_signature"]),
+            ])
+            self.assertEqual(signature_files, 2)
+            signed_notes = env["mail.message"].search_count([
+                ("model", "=", "mus.interview"), ("res_id", "=", self.interview_id),
+                ("body", "ilike", "has signed the development plan"),
+            ])
+            self.assertEqual(signed_notes, 2)
+            company = env["res.company"].browse(self.company_id)
+            self.assertFalse(env["mus.development.plan"]._mus_check_integrity(company))
+
+    def test_second_signer_waits_and_is_retried(self):
+        """The employee signs; the leader signs before the employee's
+        transaction has committed: the leader waits on the plan's lock, fails
+        with a serialization error, and the retry gives the second signature."""
+        tries = {}
+        employee_signed = threading.Event()
+        release = threading.Event()
+
+        def hold():
+            employee_signed.set()
+            release.wait(10)
+
+        employee = threading.Thread(target=self.sign, args=("employee", tries, hold))
+        employee.start()
+        self.assertTrue(employee_signed.wait(10))
+        leader = threading.Thread(target=self.sign, args=("leader", tries))
+        leader.start()
+        time.sleep(1)
+        self.assertTrue(leader.is_alive(), "the leader waits for the employee's transaction")
+        release.set()
+        employee.join(10)
+        leader.join(10)
+        self.assertFalse(employee.is_alive() or leader.is_alive())
+        self.assertEqual(tries, {"employee": 1, "leader": 2})
+        self.assertSignedOnce()
+
+    def test_both_sign_at_the_same_moment(self):
+        tries = {}
+        start = threading.Barrier(2)
+
+        def sign(party):
+            start.wait(10)
+            self.sign(party, tries)
+
+        threads = [threading.Thread(target=sign, args=(party,)) for party in ("employee", "leader")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+            self.assertFalse(thread.is_alive())
+        self.assertEqual(set(tries), {"employee", "leader"})
+        self.assertSignedOnce()
