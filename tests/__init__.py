@@ -10,6 +10,7 @@ from . import (
     test_plan_integrity,
     test_plan_signing,
     test_previous_plan,
+    test_retention,
     test_template,
     test_tour,
     test_workflow,

@@ -11,6 +11,7 @@ from . import (
     mus_question,
     mus_question_template,
     mus_question_theme,
+    mus_retention,
     res_company,
     res_config_settings,
 )
