@@ -7,6 +7,7 @@ from . import (
     test_hardening,
     test_hardening_extra,
     test_hardening_probe,
+    test_my_data,
     test_plan_integrity,
     test_plan_signing,
     test_previous_plan,
