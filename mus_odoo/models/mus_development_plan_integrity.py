@@ -27,14 +27,18 @@ class MusDevelopmentPlan(models.Model):
 
     _inherit = "mus.development.plan"
 
-    signed_hash = fields.Char(readonly=True, copy=False, groups=MANAGER)
-    previous_hash = fields.Char(readonly=True, copy=False, groups=MANAGER)
-    hash_sequence = fields.Integer(readonly=True, copy=False, groups=MANAGER, index="btree_not_null")
+    signed_hash = fields.Char(string="Seal (SHA-256)", readonly=True, copy=False, groups=MANAGER)
+    previous_hash = fields.Char(string="Previous Seal", readonly=True, copy=False, groups=MANAGER)
+    hash_sequence = fields.Integer(
+        string="Place in Chain", readonly=True, copy=False, groups=MANAGER, index="btree_not_null",
+    )
     # The parties as they were when the plan was signed: an employee may be
     # renamed and a MUS handed to another leader without touching the seal.
-    signed_employee_name = fields.Char(readonly=True, copy=False, groups=MANAGER)
-    signed_leader_id = fields.Many2one("hr.employee", readonly=True, copy=False, groups=MANAGER)
-    signed_leader_name = fields.Char(readonly=True, copy=False, groups=MANAGER)
+    signed_employee_name = fields.Char(string="Employee When Signed", readonly=True, copy=False, groups=MANAGER)
+    signed_leader_id = fields.Many2one(
+        "hr.employee", string="Leader When Signed", readonly=True, copy=False, groups=MANAGER,
+    )
+    signed_leader_name = fields.Char(string="Leader's Name When Signed", readonly=True, copy=False, groups=MANAGER)
 
     _INTEGRITY_FIELDS = {
         "signed_hash", "previous_hash", "hash_sequence",

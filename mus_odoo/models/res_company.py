@@ -21,7 +21,9 @@ class ResCompany(models.Model):
     # The length of the company's chain of sealed development plans. Taking
     # the next link updates this row: two plans sealed at once in a company
     # are serialised, the second transaction is retried.
-    mus_hash_sequence = fields.Integer(readonly=True, copy=False, groups="mus_odoo.group_mus_manager")
+    mus_hash_sequence = fields.Integer(
+        string="Sealed MUS Plans", readonly=True, copy=False, groups="mus_odoo.group_mus_manager",
+    )
 
     @api.constrains("mus_interval_months", "mus_follow_up_months", "mus_retention_years")
     def _check_mus_settings(self):
