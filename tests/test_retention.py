@@ -139,8 +139,8 @@ class TestMusRetention(MusWorkflowCase):
         self.assertEqual(self.places_holding(MARKER), [])
         self.assertFalse(self.tracking_values(last_year | old | cancelled))
         self.assertFalse(self.env["ir.attachment"].search_count([
-            ("res_model", "in", ["mus.interview", "mus.development.plan"]),
-            ("res_id", "in", (last_year | old | cancelled).ids + old_plan.ids),
+            "|", "&", ("res_model", "=", "mus.interview"), ("res_id", "in", (last_year | old | cancelled).ids),
+            "&", ("res_model", "=", "mus.development.plan"), ("res_id", "in", old_plan.ids),
             "|", ("res_field", "=", False), ("res_field", "!=", False),
         ]))
         # The dated status record stays.

@@ -36,7 +36,7 @@ class MusDevelopmentPlan(models.Model):
     # renamed and a MUS handed to another leader without touching the seal.
     signed_employee_name = fields.Char(string="Employee When Signed", readonly=True, copy=False, groups=MANAGER)
     signed_leader_id = fields.Many2one(
-        "hr.employee", string="Leader When Signed", readonly=True, copy=False, groups=MANAGER,
+        "hr.employee", string="Leader When Signed", readonly=True, copy=False, groups=MANAGER, ondelete="restrict",
     )
     signed_leader_name = fields.Char(string="Leader's Name When Signed", readonly=True, copy=False, groups=MANAGER)
 
