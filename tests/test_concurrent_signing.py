@@ -31,28 +31,34 @@ class TestMusConcurrentSigning(TransactionCase):
             company = env.ref("base.main_company")
             self.company_id = company.id
             self.sequence_before = company.mus_hash_sequence
-            leader_user = mail_new_test_user(env, login="mus_race_leader", name="Lise Samtidig",
-                                             groups="base.group_user")
-            employee_user = mail_new_test_user(env, login="mus_race_employee", name="Emil Samtidig",
-                                               groups="base.group_user")
-            leader = env["hr.employee"].create({"name": "Lise Samtidig", "user_id": leader_user.id})
-            employee = env["hr.employee"].create({
-                "name": "Emil Samtidig", "user_id": employee_user.id, "parent_id": leader.id,
-            })
-            interview = env["mus.interview"].create({
+            users = {
+                login: mail_new_test_user(env, login=login, name=name, groups="base.group_user")
+                for login, name in (("mus_race_leader", "Lise Samtidig"), ("mus_race_employee", "Emil Samtidig"),
+                                    ("mus_race_other", "Olga Samtidig"))
+            }
+            leader = env["hr.employee"].create({"name": "Lise Samtidig", "user_id": users["mus_race_leader"].id})
+            employees = env["hr.employee"].create([
+                {"name": users[login].name, "user_id": users[login].id, "parent_id": leader.id}
+                for login in ("mus_race_employee", "mus_race_other")
+            ])
+            interviews = env["mus.interview"].create([{
                 "employee_id": employee.id, "year": 2026,
                 "template_id": env.ref("mus_odoo.template_mus_interview").id,
-            })
-            interview.plan_id.write({"goal_ids": [Command.create({
-                "name": "Lære at lede møder", "actions": "Kursus", "deadline": "2027-06-30",
-                "responsible_id": employee.id,
-            })]})
+            } for employee in employees])
+            for interview in interviews:
+                interview.plan_id.write({"goal_ids": [Command.create({
+                    "name": "Lære at lede møder", "actions": "Kursus", "deadline": "2027-06-30",
+                    "responsible_id": interview.employee_id.id,
+                })]})
             # Straight to signing: the race, not the way there, is under test.
-            interview.write({"state": "signing"})
-            self.users = {"employee": employee_user.id, "leader": leader_user.id}
-            self.interview_id = interview.id
-            self.plan_id = interview.plan_id.id
-            self.employee_ids = (employee | leader).ids
+            interviews.write({"state": "signing"})
+            self.users = {
+                "employee": users["mus_race_employee"].id, "leader": users["mus_race_leader"].id,
+                "other": users["mus_race_other"].id,
+            }
+            self.interview_id, self.other_interview_id = interviews.ids
+            self.plan_id, self.other_plan_id = interviews.plan_id.ids
+            self.employee_ids = (employees | leader).ids
         self.addCleanup(self.remove_data)
 
     def committed(self, uid=SUPERUSER_ID):
@@ -80,13 +86,14 @@ class TestMusConcurrentSigning(TransactionCase):
 
     def remove_data(self):
         with self.committed() as env:
-            interview = env["mus.interview"].browse(self.interview_id)
+            interview = env["mus.interview"].browse([self.interview_id, self.other_interview_id])
+            plan_ids = (self.plan_id, self.other_plan_id)
             env["ir.attachment"].search([
-                ("res_model", "=", "mus.development.plan"), ("res_id", "=", self.plan_id),
+                ("res_model", "=", "mus.development.plan"), ("res_id", "in", plan_ids),
                 ("res_field", "in", ["employee_signature", "leader_signature"]),
             ]).unlink()
-            env.cr.execute("UPDATE mus_development_plan SET hash_sequence = 0, signed_hash = NULL WHERE id = %s",
-                           [self.plan_id])
+            env.cr.execute("UPDATE mus_development_plan SET hash_sequence = 0, signed_hash = NULL WHERE id IN %s",
+                           [plan_ids])
             env.cr.execute("UPDATE res_company SET mus_hash_sequence = %s WHERE id = %s",
                            [self.sequence_before, self.company_id])
             interview.write({"state": "draft"})
@@ -99,14 +106,15 @@ class TestMusConcurrentSigning(TransactionCase):
             users.unlink()
             partners.unlink()
 
-    def sign(self, party, tries, before_commit=None):
+    def sign(self, party, tries, before_commit=None, interview_id=None):
         """Sign as ``party`` in a transaction of its own, retried on a
         serialization failure as Odoo's RPC layer does (``retrying``)."""
         for attempt in range(1, MAX_TRIES + 1):
             tries[party] = attempt
             try:
                 with self.committed(self.users[party]) as env:
-                    env["mus.interview"].browse(self.interview_id).action_sign(signature=SIGNATURE)
+                    interview = env["mus.interview"].browse(interview_id or self.interview_id)
+                    interview.action_sign(signature=SIGNATURE)
                     if before_commit:
                         before_commit()
                 return
@@ -176,3 +184,38 @@ class TestMusConcurrentSigning(TransactionCase):
             self.assertFalse(thread.is_alive())
         self.assertEqual(set(tries), {"employee", "leader"})
         self.assertSignedOnce()
+
+    def test_two_plans_sealed_at_once_do_not_fork_the_chain(self):
+        """Two plans of one company get their second signature at the same
+        moment: the second seal waits for the first and takes the next link."""
+        tries = {}
+        self.sign("leader", tries)
+        self.sign("leader", tries, interview_id=self.other_interview_id)
+        first_sealed = threading.Event()
+        release = threading.Event()
+
+        def hold():
+            first_sealed.set()
+            release.wait(10)
+
+        employee = threading.Thread(target=self.sign, args=("employee", tries, hold))
+        employee.start()
+        self.assertTrue(first_sealed.wait(10))
+        other = threading.Thread(target=self.sign, args=("other", tries),
+                                 kwargs={"interview_id": self.other_interview_id})
+        other.start()
+        time.sleep(1)
+        self.assertTrue(other.is_alive(), "the second seal waits for the company's chain")
+        release.set()
+        employee.join(10)
+        other.join(10)
+        self.assertFalse(employee.is_alive() or other.is_alive())
+        self.assertEqual((tries["employee"], tries["other"]), (1, 2))
+        with self.committed() as env:
+            first, second = env["mus.development.plan"].browse([self.plan_id, self.other_plan_id])
+            self.assertRecordValues(first | second, [
+                {"is_signed": True, "hash_sequence": self.sequence_before + 1},
+                {"is_signed": True, "hash_sequence": self.sequence_before + 2},
+            ])
+            self.assertEqual(second.previous_hash, first.signed_hash)
+            self.assertFalse(env["mus.development.plan"]._mus_check_integrity(env["res.company"].browse(self.company_id)))
