@@ -91,6 +91,8 @@ class TestMusPlanIntegrity(MusWorkflowCase):
                     self.Plan.with_user(user)._mus_check_integrity()
                 with self.assertRaises(AccessError):
                     self.Plan.with_user(user).action_mus_verify_integrity()
+                with self.assertRaises(AccessError):
+                    self.env.ref("mus_odoo.mus_development_plan_action_verify").with_user(user).run()
         action = self.env.ref("mus_odoo.mus_development_plan_action_verify")
         self.assertEqual(action.groups_id, self.env.ref("mus_odoo.group_mus_manager"))
 
@@ -213,5 +215,7 @@ class TestMusPlanIntegrity(MusWorkflowCase):
 
     def test_verify_action_reports_success(self):
         self.sealed_interview()
-        result = self.Plan.with_user(self.user_hr_manager).action_mus_verify_integrity()
+        action = self.env.ref("mus_odoo.mus_development_plan_action_verify")
+        result = action.with_user(self.user_hr_manager).run()
         self.assertEqual(result["params"]["type"], "success")
+        self.assertIn("match what was signed", result["params"]["message"])
