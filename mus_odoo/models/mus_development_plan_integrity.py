@@ -30,7 +30,7 @@ class MusDevelopmentPlan(models.Model):
     signed_hash = fields.Char(string="Seal (SHA-256)", readonly=True, copy=False, groups=MANAGER)
     previous_hash = fields.Char(string="Previous Seal", readonly=True, copy=False, groups=MANAGER)
     hash_sequence = fields.Integer(
-        string="Place in Chain", readonly=True, copy=False, groups=MANAGER, index="btree_not_null",
+        string="Place in Chain", readonly=True, copy=False, groups=MANAGER,
     )
     # The parties as they were when the plan was signed: an employee may be
     # renamed and a MUS handed to another leader without touching the seal.
