@@ -142,29 +142,37 @@ class TestMusConcurrentSigning(TransactionCase):
             company = env["res.company"].browse(self.company_id)
             self.assertFalse(env["mus.development.plan"]._mus_check_integrity(company))
 
+    def race(self, first, second, message):
+        """``first`` signs and holds its transaction open; ``second`` signs
+        meanwhile and must wait for it; then ``first`` commits. Each is
+        (party, interview id); returns how many tries each needed."""
+        tries = {}
+        first_signed = threading.Event()
+        release = threading.Event()
+
+        def hold():
+            first_signed.set()
+            release.wait(10)
+
+        first_thread = threading.Thread(target=self.sign, args=(first[0], tries, hold, first[1]))
+        first_thread.start()
+        self.assertTrue(first_signed.wait(10))
+        second_thread = threading.Thread(target=self.sign, args=(second[0], tries, None, second[1]))
+        second_thread.start()
+        time.sleep(1)
+        self.assertTrue(second_thread.is_alive(), message)
+        release.set()
+        first_thread.join(10)
+        second_thread.join(10)
+        self.assertFalse(first_thread.is_alive() or second_thread.is_alive())
+        return tries
+
     def test_second_signer_waits_and_is_retried(self):
         """The employee signs; the leader signs before the employee's
         transaction has committed: the leader waits on the plan's lock, fails
         with a serialization error, and the retry gives the second signature."""
-        tries = {}
-        employee_signed = threading.Event()
-        release = threading.Event()
-
-        def hold():
-            employee_signed.set()
-            release.wait(10)
-
-        employee = threading.Thread(target=self.sign, args=("employee", tries, hold))
-        employee.start()
-        self.assertTrue(employee_signed.wait(10))
-        leader = threading.Thread(target=self.sign, args=("leader", tries))
-        leader.start()
-        time.sleep(1)
-        self.assertTrue(leader.is_alive(), "the leader waits for the employee's transaction")
-        release.set()
-        employee.join(10)
-        leader.join(10)
-        self.assertFalse(employee.is_alive() or leader.is_alive())
+        tries = self.race(("employee", self.interview_id), ("leader", self.interview_id),
+                          "the leader waits for the employee's transaction")
         self.assertEqual(tries, {"employee": 1, "leader": 2})
         self.assertSignedOnce()
 
@@ -188,29 +196,11 @@ class TestMusConcurrentSigning(TransactionCase):
     def test_two_plans_sealed_at_once_do_not_fork_the_chain(self):
         """Two plans of one company get their second signature at the same
         moment: the second seal waits for the first and takes the next link."""
-        tries = {}
-        self.sign("leader", tries)
-        self.sign("leader", tries, interview_id=self.other_interview_id)
-        first_sealed = threading.Event()
-        release = threading.Event()
-
-        def hold():
-            first_sealed.set()
-            release.wait(10)
-
-        employee = threading.Thread(target=self.sign, args=("employee", tries, hold))
-        employee.start()
-        self.assertTrue(first_sealed.wait(10))
-        other = threading.Thread(target=self.sign, args=("other", tries),
-                                 kwargs={"interview_id": self.other_interview_id})
-        other.start()
-        time.sleep(1)
-        self.assertTrue(other.is_alive(), "the second seal waits for the company's chain")
-        release.set()
-        employee.join(10)
-        other.join(10)
-        self.assertFalse(employee.is_alive() or other.is_alive())
-        self.assertEqual((tries["employee"], tries["other"]), (1, 2))
+        self.sign("leader", {})
+        self.sign("leader", {}, interview_id=self.other_interview_id)
+        tries = self.race(("employee", self.interview_id), ("other", self.other_interview_id),
+                          "the second seal waits for the company's chain")
+        self.assertEqual(tries, {"employee": 1, "other": 2})
         with self.committed() as env:
             first, second = env["mus.development.plan"].browse([self.plan_id, self.other_plan_id])
             self.assertRecordValues(first | second, [
