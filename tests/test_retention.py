@@ -175,3 +175,27 @@ class TestMusRetention(MusWorkflowCase):
         self.assertTrue(interview.sudo().anonymised_on)
         self.assertFalse(interview.sudo().plan_id.goal_ids.actions)
 
+
+    def test_anonymising_is_batched(self):
+        """One query per kind of data, however many interviews are erased."""
+        with freeze_time(OLD):
+            employees = self.employee | self.colleague
+            done = self.env["mus.interview"]
+            for employee in employees:
+                for year in (2015, 2016, 2017):
+                    done |= self.walk_to(self.create_interview(
+                        employee=employee, year=year, scheduled_date=datetime(year, 12, 1, 9, 0),
+                    ), "done")
+        Retention = self.env["mus.retention"]
+        Retention._mus_anonymise(done[0])  # warm up the caches
+
+        def queries(interviews):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Retention._mus_anonymise(interviews)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        self.assertEqual(queries(done[1:3]), queries(done[3:]))
+        self.assertTrue(all(done.mapped("anonymised_on")))

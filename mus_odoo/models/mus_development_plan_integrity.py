@@ -65,7 +65,7 @@ class MusDevelopmentPlan(models.Model):
             # Users are refused by the plan's own checks, with their reason.
             self._check_not_sealed()
         result = super().write(vals)
-        if self._SIGNATURE_FIELDS & set(vals):
+        if self._SIGNATURE_FIELDS & set(vals) and not self._mus_anonymising():
             self.filtered(lambda plan: plan.is_signed and not plan.sudo().signed_hash)._mus_seal()
         return result
 
