@@ -17,6 +17,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/mus_question_template_data.xml",
+        "data/ir_cron_data.xml",
         "mus_odoo/wizard/mus_reason_wizard_views.xml",
         "mus_odoo/wizard/mus_sign_wizard_views.xml",
         "mus_odoo/wizard/mus_invite_wizard_views.xml",

@@ -1,1 +1,1 @@
-from . import models, wizard, workflow
+from . import controllers, models, wizard, workflow

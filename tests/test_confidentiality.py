@@ -86,8 +86,9 @@ class TestMusConfidentiality(MusWorkflowCase):
     def setUp(self):
         super().setUp()
         # Last year's MUS, followed up, so that this year's reviews its plan.
-        last_year = self.walk_to(self.create_interview(year=2025), "follow_up")
-        last_year.sudo().plan_id.goal_ids.write({"name": secret("goal")})
+        last_year = self.walk_to(self.create_interview(year=2025), "interview")
+        self.add_goal(last_year, name=secret("goal"))
+        self.walk_to(last_year, "follow_up")
         checkpoint = last_year.sudo().follow_up_ids[0]
         checkpoint.with_user(self.user_leader).action_complete(note=secret("note"))
         self.last_year = last_year

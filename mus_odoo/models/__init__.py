@@ -7,6 +7,7 @@ from . import (
     mus_content_mixin,
     mus_development_goal,
     mus_development_plan,
+    mus_development_plan_integrity,
     mus_follow_up,
     mus_goal_review,
     mus_interview,
@@ -15,6 +16,7 @@ from . import (
     mus_question,
     mus_question_template,
     mus_question_theme,
+    mus_retention,
     res_company,
     res_config_settings,
 )

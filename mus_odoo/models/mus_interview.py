@@ -169,6 +169,10 @@ class MusInterview(models.Model):
     held_on = fields.Datetime(readonly=True, copy=False)
     closed_on = fields.Datetime(readonly=True, copy=False)
     cancel_reason = fields.Text(readonly=True, copy=False)
+    anonymised_on = fields.Datetime(
+        readonly=True, copy=False,
+        help="Retention erased the content of this closed MUS; its dated status record stays.",
+    )
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Overdue")
 
     # What the current user is on this interview (drives the form).
@@ -503,7 +507,7 @@ class MusInterview(models.Model):
     # follow the employee, the leader and the interview, never a write.
     _MUS_WORKFLOW_FIELDS = {
         "state", "employee_prepared_on", "leader_prepared_on", "accepted_on", "held_on",
-        "closed_on", "cancel_reason", "previous_interview_id", "calendar_event_id", "plan_ids",
+        "closed_on", "cancel_reason", "anonymised_on", "previous_interview_id", "calendar_event_id", "plan_ids",
         "plan_id", "employee_user_id", "leader_user_id", "department_id", "name",
         "plan_employee_signature", "plan_employee_signed_by", "plan_employee_signed_on",
         "plan_leader_signature", "plan_leader_signed_by", "plan_leader_signed_on",
@@ -1029,6 +1033,7 @@ class MusInterview(models.Model):
             )
 
     def _do_sign(self, party, signature):
+        self.plan_id._mus_lock_for_signing()
         self.plan_id.sudo()._sign(party, signature, self.env.user)
         user = self.employee_user_id if party == EMPLOYEE else self.leader_user_id
         self.sudo().activity_feedback(["mus_odoo.mail_act_mus_sign"], user_id=user.id)

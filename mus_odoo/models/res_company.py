@@ -13,12 +13,25 @@ class ResCompany(models.Model):
         string="MUS Follow-up (Months)", default="1,2,3",
         help="Follow-up checkpoints after the plan is signed, in months, separated by commas.",
     )
+    mus_retention_years = fields.Integer(
+        string="Keep Closed MUS (Years)", default=5,
+        help="Closed interviews are anonymised this many years after they were closed: their texts, "
+        "signatures, messages and attachments are erased; the dated status record stays.",
+    )
+    # The length of the company's chain of sealed development plans. Taking
+    # the next link updates this row: two plans sealed at once in a company
+    # are serialised, the second transaction is retried.
+    mus_hash_sequence = fields.Integer(
+        string="Sealed MUS Plans", readonly=True, copy=False, groups="mus_odoo.group_mus_manager",
+    )
 
-    @api.constrains("mus_interval_months", "mus_follow_up_months")
+    @api.constrains("mus_interval_months", "mus_follow_up_months", "mus_retention_years")
     def _check_mus_settings(self):
         for company in self:
             if not 1 <= company.mus_interval_months <= 60:
                 raise ValidationError(self.env._("The MUS interval must be between 1 and 60 months."))
+            if not 1 <= company.mus_retention_years <= 50:
+                raise ValidationError(self.env._("Closed MUS are kept between 1 and 50 years."))
             company._mus_follow_up_months()
 
     def _mus_follow_up_months(self):
@@ -32,3 +45,17 @@ class ResCompany(models.Model):
                 value=self.mus_follow_up_months,
             ))
         return sorted({int(part) for part in parts})
+
+    def _mus_next_hash_sequence(self):
+        """The next place in the company's chain of sealed plans; locks the
+        company's row until the transaction ends."""
+        self.ensure_one()
+        self.env.cr.execute(
+            "UPDATE res_company SET mus_hash_sequence = COALESCE(mus_hash_sequence, 0) + 1 "
+            "WHERE id = %s RETURNING mus_hash_sequence",
+            [self.id],
+            log_exceptions=False,
+        )
+        sequence = self.env.cr.fetchone()[0]
+        self.invalidate_recordset(["mus_hash_sequence"])
+        return sequence

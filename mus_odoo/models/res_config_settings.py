@@ -6,3 +6,4 @@ class ResConfigSettings(models.TransientModel):
 
     mus_interval_months = fields.Integer(related="company_id.mus_interval_months", readonly=False)
     mus_follow_up_months = fields.Char(related="company_id.mus_follow_up_months", readonly=False)
+    mus_retention_years = fields.Integer(related="company_id.mus_retention_years", readonly=False)
