@@ -3,8 +3,11 @@
 Before, the notes of the answers, the summary and the employee's feedback
 were columns of their models, and the signatures attachments of the plan;
 now they are records of mus.interview.content, whose record rules decide who
-reads them. Move what is there, then drop the old columns.
+reads them. Move what is there, then drop the old columns. Plans signed by both
+before this version are sealed into their company's hash chain, in the
+order they were signed, so the integrity check covers them from now on.
 """
+from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
@@ -60,3 +63,8 @@ def migrate(cr, version):
                   AND content.kind = %(kind)s""",
             kind=kind,
         ))
+
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["mus.development.plan"].search(
+        [("is_signed", "=", True), ("signed_hash", "=", False)], order="signed_on, id",
+    )._mus_seal()
