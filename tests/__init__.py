@@ -8,6 +8,7 @@ from . import (
     test_hardening_probe,
     test_plan_signing,
     test_portal,
+    test_portal_tour,
     test_previous_plan,
     test_report,
     test_template,
