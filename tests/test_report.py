@@ -12,10 +12,11 @@ SUMMARY_REPORT = "mus_odoo.action_report_mus_interview_summary"
 
 
 def pdf_text(pdf):
-    """The text of ``pdf``, as poppler's pdftotext reads it."""
-    return subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True,
-    ).stdout.decode()
+    """The text of ``pdf`` as poppler's pdftotext reads it, in reading order,
+    with every run of whitespace made one space (a table cell wraps its
+    lines)."""
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    return " ".join(text.decode().split())
 
 
 @tagged("post_install", "-at_install", "mus_report")
