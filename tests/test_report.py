@@ -160,5 +160,15 @@ class TestMusReport(MusWorkflowCase, HttpCase):
         self.as_employee(interview).action_sign(signature=SIGNATURE)
         self.as_leader(interview).action_sign(signature=SIGNATURE)
         attachment = self.assert_plan_mailed(interview)
-        # The parties find the copy on the interview; HR does not.
-        self.assertTrue(attachment.with_user(self.user_employee).read(["name"]))
+        # The parties open the copy on the interview; HR, who reads the
+        # status of the MUS, does not, nor does a colleague.
+        for user in (self.user_employee, self.user_leader):
+            self.assertTrue(attachment.with_user(user).datas)
+        for user in (self.user_hr_officer, self.user_hr_manager, self.user_colleague):
+            with self.assertRaises(AccessError):
+                attachment.with_user(user).read(["datas"])
+            self.assertFalse(self.env["ir.attachment"].with_user(user).search([("id", "=", attachment.id)]))
+            with self.assertRaises(AccessError):
+                self.env["ir.attachment"].with_user(user).create({
+                    "name": "x.txt", "raw": b"x", "res_model": "mus.interview", "res_id": interview.id,
+                })

@@ -1,6 +1,7 @@
 from . import (
     calendar_event,
     hr_employee,
+    ir_attachment,
     mus_development_goal,
     mus_development_plan,
     mus_follow_up,
