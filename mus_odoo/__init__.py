@@ -1,1 +1,1 @@
-from . import controllers, models, wizard, workflow
+from . import controllers, models, report, wizard, workflow

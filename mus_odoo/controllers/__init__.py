@@ -1,1 +1,1 @@
-from . import my_data
+from . import my_data, portal

@@ -13,6 +13,7 @@ from . import (
     mus_interview,
     mus_interview_answer,
     mus_interview_content,
+    mus_interview_portal,
     mus_question,
     mus_question_template,
     mus_question_theme,

@@ -1,0 +1,1 @@
+from . import report_mus_development_plan, report_mus_interview_summary

@@ -1,0 +1,314 @@
+import hashlib
+import hmac
+import html
+import json
+from datetime import timedelta
+
+from odoo import fields
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
+
+from .common import SIGNATURE, MusWorkflowCase
+
+LEADER_PRIVATE = "Lederens private forberedelse om Pia"
+
+
+@tagged("post_install", "-at_install", "access_rights", "mus_portal")
+class TestMusPortal(MusWorkflowCase, HttpCase):
+    """Every route of "My MUS" (mus_odoo/controllers/portal.py), for the
+    employee's own portal user, with and without the token of the
+    invitation, with a wrong one or another interview's, for other users,
+    and after cancellation: whatever is not the employee's is the same 404."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.user_portal = mail_new_test_user(
+            cls.env, login="mus_portal_pia", password="mus_portal_pia", name="Pia Portal",
+            groups="base.group_portal", tz="Europe/Copenhagen",
+        )
+        cls.portal_employee = cls.env["hr.employee"].create({
+            "name": "Pia Portal", "user_id": cls.user_portal.id, "parent_id": cls.leader.id,
+            "tz": "Europe/Copenhagen",
+        })
+
+    def setUp(self):
+        super().setUp()
+        self.date = fields.Datetime.now().replace(microsecond=0) + timedelta(days=7)
+        self.interview = self.create_interview(employee=self.portal_employee, scheduled_date=self.date)
+        self.as_leader(self.interview).action_invite()
+        self.other = self.create_interview(scheduled_date=self.date)
+        self.as_leader(self.other).action_invite()
+        self.interview.sudo().answer_ids[:1].with_user(self.user_leader).leader_note = LEADER_PRIVATE
+
+    # Helpers -------------------------------------------------------------
+    def token(self, interview):
+        return interview.sudo()._portal_ensure_token()
+
+    def page(self, interview, token=None, suffix=""):
+        url = f"/my/mus/{interview.id}{suffix}"
+        if token:
+            url += f"?access_token={token}"
+        return self.url_open(url, allow_redirects=False)
+
+    def csrf(self):
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
+        return hmac.new(secret.encode("ascii"), self.session.sid.encode(), hashlib.sha1).hexdigest() + "o"
+
+    def post(self, interview, action, token=None, **data):
+        url = f"/my/mus/{interview.id}/{action}"
+        if token:
+            url += f"?access_token={token}"
+        return self.url_open(url, data={"csrf_token": self.csrf(), **data}, allow_redirects=False)
+
+    def sign(self, interview, token=None):
+        url = f"/my/mus/{interview.id}/sign"
+        if token:
+            url += f"?access_token={token}"
+        response = self.url_open(url, data=json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1,
+            "params": {"name": "Pia Portal", "signature": SIGNATURE.decode()},
+        }), headers={"Content-Type": "application/json"})
+        self.assertEqual(response.status_code, 200)
+        return response.json()["result"]
+
+    def as_pia(self, interview):
+        """The portal user has no access rights of its own: the portal acts
+        for them in sudo (see the controller)."""
+        return interview.with_user(self.user_portal).sudo()
+
+    def anonymous(self):
+        self.authenticate(None, None)
+
+    def as_portal(self):
+        self.authenticate("mus_portal_pia", "mus_portal_pia")
+
+    def assertNotFound(self, response):
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("Mødelokale", response.text)
+        self.assertNotIn("MUS 2026", response.text)
+
+    # The workflow knows the portal user ---------------------------------------
+    def test_portal_user_is_the_employee(self):
+        interview = self.interview.sudo().with_user(self.user_portal)
+        self.assertEqual(interview._mus_roles(), {"employee"})
+        self.assertEqual(interview._mus_party(), "employee")
+
+    def test_token_is_for_the_superuser_only(self):
+        self.token(self.interview)
+        for user in (self.user_hr_officer, self.user_leader, self.user_portal):
+            with self.assertRaises(AccessError):
+                self.interview.with_user(user).read(["access_token"])
+        with self.assertRaises(AccessError):
+            self.as_leader(self.interview).write({"access_token": "known"})
+
+    def test_invitation_mail_has_the_portal_link(self):
+        message = self.interview.sudo().message_ids.filtered(
+            lambda m: m.message_type == "comment" and "access_token" in (m.body or ""),
+        )
+        self.assertTrue(message)
+        self.assertIn(f"/my/mus/{self.interview.id}?access_token={self.token(self.interview)}", message[0].body)
+
+    # Reading ----------------------------------------------------------------
+    def test_home_and_list(self):
+        self.as_portal()
+        home = self.url_open("/my/home")
+        self.assertIn("/my/mus", home.text)
+        counters = self.url_open("/my/counters", data=json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1, "params": {"counters": ["mus_count"]},
+        }), headers={"Content-Type": "application/json"}).json()["result"]
+        self.assertEqual(counters["mus_count"], 1)
+        listing = self.url_open("/my/mus")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(f"/my/mus/{self.interview.id}", listing.text)
+        self.assertNotIn(f"/my/mus/{self.other.id}", listing.text)
+
+    def test_list_needs_a_login(self):
+        self.anonymous()
+        response = self.url_open("/my/mus", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("/web/login", response.headers["Location"])
+
+    def test_own_interview(self):
+        self.as_portal()
+        response = self.page(self.interview)
+        self.assertEqual(response.status_code, 200)
+        question = self.interview.sudo().answer_ids[:1].question_id
+        self.assertIn(question.name, html.unescape(response.text))
+        self.assertIn("Mødelokale 2", response.text)
+        self.assertIn("o_mus_portal_accept", response.text)
+        self.assertNotIn(LEADER_PRIVATE, response.text)
+
+    def test_own_interview_with_token_when_logged_out(self):
+        self.anonymous()
+        response = self.page(self.interview, self.token(self.interview))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Pia Portal", response.text)
+        self.assertNotIn(LEADER_PRIVATE, response.text)
+
+    def test_without_token_when_logged_out(self):
+        self.anonymous()
+        self.assertNotFound(self.page(self.interview))
+
+    def test_wrong_token(self):
+        self.anonymous()
+        token = self.token(self.interview)
+        self.assertNotFound(self.page(self.interview, token[:-1] + ("0" if token[-1] != "0" else "1")))
+        self.assertNotFound(self.page(self.interview, "x"))
+        self.as_portal()
+        self.assertNotFound(self.page(self.interview, "wrong"))
+
+    def test_another_interviews_token(self):
+        self.anonymous()
+        self.assertNotFound(self.page(self.interview, self.token(self.other)))
+        self.assertNotFound(self.page(self.other, self.token(self.interview)))
+
+    def test_another_employees_interview(self):
+        self.as_portal()
+        self.assertNotFound(self.page(self.other))
+        self.assertNotFound(self.page(self.other, suffix="/report/plan"))
+        self.assertNotFound(self.post(self.other, "accept"))
+        self.assertEqual(self.other.sudo().state, "invited")
+
+    def test_token_is_not_for_someone_else_logged_in(self):
+        """A forwarded link does not let a colleague, the leader or HR act
+        as the employee."""
+        token = self.token(self.interview)
+        for login in ("mus_colleague", "mus_leader", "mus_hr_officer"):
+            self.authenticate(login, login)
+            self.assertNotFound(self.page(self.interview, token))
+            self.assertNotFound(self.post(self.interview, "accept", token))
+        self.assertEqual(self.interview.sudo().state, "invited")
+
+    def test_unknown_and_draft_interviews(self):
+        self.as_portal()
+        self.assertNotFound(self.url_open("/my/mus/999999", allow_redirects=False))
+        draft = self.create_interview(employee=self.portal_employee, year=2027)
+        self.assertNotFound(self.page(draft))
+        self.anonymous()
+        self.assertNotFound(self.page(draft, self.token(draft)))
+
+    def test_cancelled_interview(self):
+        token = self.token(self.interview)
+        self.as_leader(self.interview).action_cancel(reason="Sygdom")
+        self.as_portal()
+        self.assertNotFound(self.page(self.interview))
+        self.assertNotFound(self.post(self.interview, "prepare", note_1="x"))
+        self.anonymous()
+        self.assertNotFound(self.page(self.interview, token))
+        self.assertNotFound(self.post(self.interview, "accept", token))
+
+    # Acting -----------------------------------------------------------------
+    def test_accept_prepare_submit(self):
+        self.as_portal()
+        answer = self.interview.sudo().answer_ids[:1]
+        # Before accepting, a draft can be saved but not submitted.
+        response = self.post(self.interview, "prepare", **{f"note_{answer.id}": "Første tanker"})
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(answer.employee_note, "Første tanker")
+        self.assertFalse(self.interview.sudo().employee_prepared_on)
+
+        response = self.post(self.interview, "accept")
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("message=accepted", response.headers["Location"])
+        self.assertRecordValues(self.interview.sudo(), [{"state": "preparation"}])
+        self.assertTrue(self.interview.sudo().accepted_on)
+
+        response = self.post(self.interview, "prepare", submit="1", **{f"note_{answer.id}": "Jeg trives"})
+        self.assertEqual(response.status_code, 303)
+        answer.invalidate_recordset()
+        self.assertEqual(answer.employee_note, "Jeg trives")
+        self.assertTrue(self.interview.sudo().employee_prepared_on)
+        self.assertFalse(answer.leader_note != LEADER_PRIVATE, "the leader's note is untouched")
+
+        # Submitted: no more changes; the refusal is shown, nothing is written.
+        response = self.post(self.interview, "prepare", **{f"note_{answer.id}": "Ændret"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_mus_portal_error", response.text)
+        answer.invalidate_recordset()
+        self.assertEqual(answer.employee_note, "Jeg trives")
+
+    def test_portal_cannot_write_the_leaders_note(self):
+        self.as_portal()
+        self.post(self.interview, "accept")
+        leader_answer = self.interview.sudo().answer_ids[:1]
+        other_answer = self.other.sudo().answer_ids[:1]
+        self.post(self.interview, "prepare", leader_note="hack", **{f"note_{other_answer.id}": "hack"})
+        self.assertEqual(leader_answer.leader_note, LEADER_PRIVATE)
+        self.assertFalse(other_answer.employee_note)
+
+    def test_accept_with_token_when_logged_out(self):
+        self.anonymous()
+        token = self.token(self.interview)
+        self.assertNotFound(self.post(self.interview, "accept", "wrong"))
+        self.assertNotFound(self.post(self.interview, "accept"))
+        self.assertEqual(self.interview.sudo().state, "invited")
+        response = self.post(self.interview, "accept", token)
+        self.assertEqual(response.status_code, 303)
+        self.assertIn(f"access_token={token}", response.headers["Location"])
+        interview = self.interview.sudo()
+        self.assertEqual(interview.state, "preparation")
+        message = interview.message_ids.filtered(lambda m: m.tracking_value_ids)[:1]
+        self.assertEqual(message.author_id, self.user_portal.partner_id, "acted as the employee")
+
+    def test_ask_to_move(self):
+        self.as_portal()
+        proposed = (self.date + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+        response = self.post(self.interview, "move", proposed_date=proposed, note="Jeg er på kursus")
+        self.assertEqual(response.status_code, 303)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        activity = self.interview.sudo().activity_ids.filtered(
+            lambda a: a.user_id == self.user_leader and a.activity_type_id == todo
+        )
+        self.assertEqual(len(activity), 1)
+        self.assertIn("Jeg er på kursus", activity.note)
+        self.assertIn("Pia Portal", activity.note)
+        self.assertEqual(self.interview.sudo().state, "invited", "only the leader moves the time")
+        # A time in the past is refused.
+        response = self.post(self.interview, "move", proposed_date="2020-01-01T10:00")
+        self.assertIn("o_mus_portal_error", response.text)
+
+    def test_sign_in_the_portal(self):
+        interview = self.interview.sudo()
+        self.as_pia(self.interview).action_accept()
+        self.as_leader(self.interview).action_start_interview()
+        self.add_goal(self.interview, name="Lære at bruge portalen")
+        self.as_leader(self.interview).action_request_signatures()
+        self.as_leader(self.interview).action_sign(signature=SIGNATURE)
+
+        self.anonymous()
+        self.assertIn("error", self.sign(self.interview, "wrong"))
+        self.assertIn("error", self.sign(self.interview))
+        self.assertFalse(interview.plan_id.employee_signed_on)
+
+        self.as_portal()
+        page = self.page(self.interview)
+        self.assertIn("Lære at bruge portalen", page.text)
+        self.assertIn("mus_modal_sign", page.text)
+        self.assertNotIn(LEADER_PRIVATE, page.text)
+        result = self.sign(self.interview)
+        self.assertTrue(result.get("force_refresh"), result)
+        interview.invalidate_recordset()
+        self.assertEqual(interview.state, "follow_up")
+        self.assertEqual(interview.plan_id.employee_signed_by, self.user_portal)
+        self.assertIn("error", self.sign(self.interview), "signing twice is refused")
+        mail = self.env["mail.mail"].sudo().search([
+            ("model", "=", "mus.interview"), ("res_id", "=", interview.id), ("attachment_ids", "!=", False),
+        ])
+        self.assertEqual(mail.recipient_ids, self.user_portal.partner_id)
+        self.assertEqual(mail.state, "outgoing")
+
+    def test_report_route(self):
+        self.as_pia(self.interview).action_accept()
+        self.as_leader(self.interview).action_start_interview()
+        self.as_portal()
+        with mute_logger("odoo.addons.base.models.ir_actions_report"):
+            response = self.page(self.interview, suffix="/report/summary")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        self.assertNotFound(self.page(self.interview, suffix="/report/other"))
+        self.anonymous()
+        self.assertNotFound(self.page(self.interview, suffix="/report/summary"))
+        self.assertNotFound(self.page(self.interview, "wrong", suffix="/report/summary"))
