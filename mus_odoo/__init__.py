@@ -1,1 +1,1 @@
-from . import models, wizard, workflow
+from . import models, report, wizard, workflow

@@ -1,6 +1,8 @@
 from . import (
     calendar_event,
     hr_employee,
+    mus_cycle,
+    mus_cycle_issue,
     mus_development_goal,
     mus_development_plan,
     mus_follow_up,
@@ -10,6 +12,7 @@ from . import (
     mus_question,
     mus_question_template,
     mus_question_theme,
+    mus_reminder,
     res_company,
     res_config_settings,
 )
