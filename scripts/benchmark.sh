@@ -5,7 +5,8 @@
 # for: launching a cycle for 1,000 and 10,000 employees, the naive launch
 # (one create per employee) for 1,000, one reminder run over 10,000 open
 # interviews, and the cycle's reporting read over 100,000 interviews.
-# Everything it builds is rolled back.
+# The organisation is kept in mus_bench for the next runs; every scenario is
+# rolled back.
 #   scripts/benchmark.sh [--reset]
 # MUS_BENCH_SIZES (default 1000,10000), MUS_BENCH_NAIVE (default 1000) and
 # MUS_BENCH_REPORT_YEARS (default 10: 10,000 employees x 10 years) change the sizes.

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from .. import workflow
 
@@ -317,6 +318,10 @@ class MusCycle(models.Model):
         return {
             "employee_id": employee.id,
             "leader_id": employee.parent_id.id,
+            # Stored related values, given rather than recomputed per record.
+            "employee_user_id": employee.user_id.id,
+            "leader_user_id": employee.parent_id.user_id.id,
+            "department_id": employee.department_id.id,
             "company_id": self.company_id.id,
             "year": self.year,
             "template_id": self.template_id.id,
@@ -337,13 +342,46 @@ class MusCycle(models.Model):
         created in one go, without a notification mail per activity)."""
         if not interviews:
             return
-        template = self.env.ref("mus_odoo.mail_template_mus_offer").sudo()
-        template.send_mail_batch(interviews.ids, force_send=False)
+        self.env["mail.mail"].sudo().create(self._prepare_offer_mail_vals_list(interviews))
         deadline = self.date_invitations or fields.Date.context_today(self)
         interviews.with_context(mail_activity_quick_update=True)._mus_schedule_activities([
             (interview, "mus_odoo.mail_act_mus_invite", interview.leader_user_id, deadline)
             for interview in interviews
         ])
+
+    def _prepare_offer_mail_vals_list(self, interviews):
+        """The offer mails, rendered from one compiled QWeb template per
+        language; every value the mail would otherwise compute record by
+        record (sender, reply-to, record name) is given."""
+        author = self.env.user.partner_id
+        email_from = self.company_id.email_formatted or author.email_formatted
+        envs = {}
+        vals_list = []
+        for interview in interviews:
+            partner = interview.employee_id.work_contact_id
+            if not partner:
+                continue
+            lang = partner.lang or self.env.lang or "en_US"
+            if lang not in envs:
+                envs[lang] = self.with_context(lang=lang).env
+            env = envs[lang]
+            deadline = format_date(env, self.date_invitations, lang_code=lang) if self.date_invitations else ""
+            vals_list.append({
+                "subject": env._("You are offered your MUS %(year)s", year=interview.year),
+                "body_html": env["ir.qweb"]._render(
+                    "mus_odoo.mus_offer_mail", {"interview": interview, "deadline": deadline},
+                ),
+                "recipient_ids": [fields.Command.link(partner.id)],
+                "model": "mus.interview",
+                "res_id": interview.id,
+                "record_name": interview.name,
+                "author_id": author.id,
+                "email_from": email_from,
+                "reply_to": email_from,
+                "message_type": "email_outgoing",
+                "auto_delete": True,
+            })
+        return vals_list
 
     def _finish_launch(self):
         self.sudo().write({"state": "running"})
