@@ -95,6 +95,20 @@ class TestMusCycle(MusCycleCase):
         }])
         self.assertAlmostEqual(cycle.compliance_rate, 100.0 * 2 / 6)
 
+    def test_offer_in_the_employee_language(self):
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(["mus_odoo"], ["da_DK"], overwrite=True)
+        self.employee.work_contact_id.lang = "da_DK"
+        cycle = self.launch()
+        mails = self.env["mail.mail"].search([
+            ("model", "=", "mus.interview"), ("res_id", "in", cycle.interview_ids.ids),
+        ])
+        danish = mails.filtered(lambda m: self.employee.work_contact_id in m.recipient_ids)
+        self.assertEqual(danish.subject, "Du tilbydes din MUS 2026")
+        self.assertIn("Kære", danish.body_html)
+        self.assertIn("Lene Leder", danish.body_html)
+        self.assertEqual((mails - danish).subject, "You are offered your MUS 2026")
+
     def test_launch_again_creates_no_duplicates(self):
         cycle = self.launch()
         first = cycle.interview_ids
