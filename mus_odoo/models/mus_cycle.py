@@ -318,10 +318,6 @@ class MusCycle(models.Model):
         return {
             "employee_id": employee.id,
             "leader_id": employee.parent_id.id,
-            # Stored related values, given rather than recomputed per record.
-            "employee_user_id": employee.user_id.id,
-            "leader_user_id": employee.parent_id.user_id.id,
-            "department_id": employee.department_id.id,
             "company_id": self.company_id.id,
             "year": self.year,
             "template_id": self.template_id.id,

@@ -1086,22 +1086,13 @@ class MusInterview(models.Model):
         for interview in self.filtered("template_id"):
             template = interview.template_id
             if template not in ordered:
-                ordered[template] = [
-                    {
-                        "question_id": question.id,
-                        "theme_id": question.theme_id.id,
-                        "theme_sequence": question.theme_id.sequence,
-                        "question_sequence": question.sequence,
-                    }
-                    for question in template.sudo().question_ids.filtered("active").sorted(
-                        lambda q: (q.theme_id.sequence, q.sequence, q.id)
-                    )
-                ]
+                ordered[template] = template.sudo().question_ids.filtered("active").sorted(
+                    lambda q: (q.theme_id.sequence, q.sequence, q.id)
+                ).ids
             existing = set(interview.answer_ids.question_id.ids)
             vals_list += [
-                # The stored related values are given: no recomputation per line.
-                {"interview_id": interview.id, "company_id": interview.company_id.id, **question_vals}
-                for question_vals in ordered[template] if question_vals["question_id"] not in existing
+                {"interview_id": interview.id, "question_id": question_id}
+                for question_id in ordered[template] if question_id not in existing
             ]
         self.env["mus.interview.answer"].sudo().create(vals_list)
 
@@ -1112,10 +1103,6 @@ class MusInterview(models.Model):
         start = fields.Date.to_date(self.scheduled_date) or fields.Date.context_today(self)
         return {
             "interview_id": self.id,
-            # Stored related values, given rather than recomputed per plan.
-            "employee_id": self.employee_id.id,
-            "leader_id": self.leader_id.id,
-            "company_id": self.company_id.id,
             "date_start": start,
             "date_end": start + relativedelta(years=1, days=-1),
         }
