@@ -36,9 +36,10 @@ STATES = [
     ("signing", "Signing"),
     ("follow_up", "Follow-up"),
     ("done", "Done"),
+    ("declined", "Declined"),
     ("cancelled", "Cancelled"),
 ]
-CLOSED_STATES = ("done", "cancelled")
+CLOSED_STATES = ("done", "declined", "cancelled")
 OPEN_STATES = tuple(code for code, _label in STATES if code not in CLOSED_STATES)
 # Before the talk, and from it on (held: counts as the employee's MUS).
 PLANNING_STATES = ("draft", "invited", "preparation")
@@ -113,6 +114,9 @@ REQ_SIGNATURE = Requirement("signature", _lt("Draw your signature to sign the de
 REQ_NOT_SIGNED = Requirement(
     "not_signed_yet", _lt("You have already signed this development plan."), hides_button=True,
 )
+REQ_OFFERED = Requirement(
+    "offered", _lt("This MUS has not been offered to you yet."), hides_button=True,
+)
 REQ_FOLLOW_UP = Requirement(
     "follow_up_complete", _lt("Complete every follow-up checkpoint before closing the MUS.")
 )
@@ -146,6 +150,11 @@ TRANSITIONS = (
     ),
     Transition(
         "done", _lt("Close"), ("follow_up",), "done", (LEADER,), requires=(REQ_FOLLOW_UP,),
+    ),
+    # Declining still counts as offered: the offer was made.
+    Transition(
+        "decline", _lt("Decline"), ("draft", "invited"), "declined", (EMPLOYEE,),
+        requires=(REQ_OFFERED,), button="action_open_decline_wizard", primary=False,
     ),
     Transition(
         "cancel", _lt("Cancel"), OPEN_STATES, "cancelled", (LEADER, HR),
@@ -186,8 +195,8 @@ def mermaid():
         for source in transition.sources:
             target = transition.target or source
             lines.append(f"    {source} --> {target}: {transition.name} [{who}]")
-    lines.append("    done --> [*]")
-    lines.append("    cancelled --> [*]")
+    for code in CLOSED_STATES:
+        lines.append(f"    {code} --> [*]")
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ ACTIVITY_TYPES = (
     "mus_odoo.mail_act_mus_plan",
     "mus_odoo.mail_act_mus_sign",
     "mus_odoo.mail_act_mus_follow_up",
+    "mus_odoo.mail_act_mus_invite",
 )
 
 # The happy path of the workflow, in order.

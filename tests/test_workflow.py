@@ -218,14 +218,14 @@ class TestMusWorkflow(MusWorkflowCase):
     # ------------------------------------------------------------------
     def test_wrong_state_names_state_and_next_steps(self):
         interview = self.create_interview()
-        with self.assertUserError("is Planned", "Accept time", "Next steps from here: Invite, Cancel."):
+        with self.assertUserError("is Planned", "Accept time", "Next steps from here: Invite, Decline, Cancel."):
             self.as_employee(interview).action_accept()
-        with self.assertUserError("is Planned", "Hold interview", "Invite, Cancel"):
+        with self.assertUserError("is Planned", "Hold interview", "Invite, Decline, Cancel"):
             self.as_leader(interview).action_start_interview()
         with self.assertUserError("is Planned", "Close"):
             self.as_leader(interview).action_done()
         self.walk_to(interview, "invited")
-        with self.assertUserError("is Invited", "Next steps from here: Accept time, Postpone, Cancel."):
+        with self.assertUserError("is Invited", "Next steps from here: Accept time, Postpone, Decline, Cancel."):
             self.as_leader(interview).action_invite()
         with self.assertUserError("is Invited", "Request signatures"):
             self.as_leader(interview).action_request_signatures()
@@ -265,6 +265,7 @@ class TestMusWorkflow(MusWorkflowCase):
             "request_signatures": lambda i: i.action_request_signatures(),
             "sign": lambda i: i.action_sign(signature=SIGNATURE),
             "done": lambda i: i.action_done(),
+            "decline": lambda i: i.action_decline(reason="x"),
             "cancel": lambda i: i.action_cancel(reason="x"),
         }
         self.assertEqual(set(calls), set(workflow.TRANSITIONS_BY_NAME))

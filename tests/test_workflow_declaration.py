@@ -60,7 +60,7 @@ class TestMusWorkflowDeclaration(MusWorkflowCase):
         self.assertEqual(self.can(interview, self.user_employee), set())
 
         self.walk_to(interview, "invited")
-        self.assertEqual(self.can(interview, self.user_employee), {"accept"})
+        self.assertEqual(self.can(interview, self.user_employee), {"accept", "decline"})
         self.assertEqual(self.can(interview, self.user_leader), {"postpone", "cancel"})
         self.assertEqual(self.can(interview, self.user_hr_officer), {"postpone", "cancel"})
 

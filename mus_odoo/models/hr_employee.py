@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..workflow import HELD_STATES
 
@@ -11,9 +11,19 @@ class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     mus_interview_ids = fields.One2many("mus.interview", "employee_id", string="MUS Interviews")
+    mus_cycle_issue_ids = fields.One2many("mus.cycle.issue", "employee_id", string="MUS Cycle Issues")
     mus_interview_count = fields.Integer(compute="_compute_mus", string="MUS")
     mus_last_date = fields.Date(compute="_compute_mus", string="Last MUS")
-    mus_next_due_date = fields.Date(compute="_compute_mus", string="Next MUS Due")
+    mus_frequency_months = fields.Integer(
+        string="MUS Frequency (Months)", groups="hr.group_hr_user",
+        help="Months between two MUS of this employee. Empty: the company's MUS interval (default 12).",
+    )
+    mus_next_due_date = fields.Date(
+        compute="_compute_mus_next_due_date", store=True, string="Next MUS Due",
+        groups="hr.group_hr_user",
+        help="The last held MUS (or the last declined offer) plus the employee's MUS frequency. "
+        "Empty: due now (no MUS yet).",
+    )
     mus_current_plan_id = fields.Many2one(
         "mus.development.plan", compute="_compute_mus", string="Current Development Plan",
     )
@@ -26,16 +36,39 @@ class HrEmployee(models.Model):
         for employee in self:
             own = interviews.filtered(lambda i, e=employee: i.employee_id == e)
             held = own.filtered(lambda i: i.state in HELD_STATES)
-            last = held[:1]
             employee.mus_interview_count = len(own)
-            employee.mus_last_date = last.held_on.date() if last.held_on else (
-                last.scheduled_date.date() if last.scheduled_date else False
-            )
-            employee.mus_next_due_date = (
-                employee.mus_last_date + relativedelta(months=employee.company_id.mus_interval_months or 12)
-                if employee.mus_last_date else False
-            )
+            employee.mus_last_date = self._mus_held_date(held[:1])
             employee.mus_current_plan_id = held.filtered(lambda i: i.plan_id.is_signed)[:1].plan_id
+
+    @api.model
+    def _mus_held_date(self, interview):
+        if interview.held_on:
+            return interview.held_on.date()
+        return interview.scheduled_date.date() if interview.scheduled_date else False
+
+    @api.depends(
+        "mus_frequency_months", "company_id.mus_interval_months", "mus_interview_ids.state",
+        "mus_interview_ids.held_on", "mus_interview_ids.scheduled_date", "mus_interview_ids.offered_on",
+    )
+    def _compute_mus_next_due_date(self):
+        """Stored, so that a cycle can target everyone due within N weeks."""
+        interviews = self.env["mus.interview"].sudo().search_fetch(
+            [("employee_id", "in", self.ids), ("state", "in", (*HELD_STATES, "declined"))],
+            ["employee_id", "state", "held_on", "scheduled_date", "offered_on"],
+        )
+        last = {}
+        for interview in interviews:
+            day = (
+                interview.offered_on.date() if interview.state == "declined" and interview.offered_on
+                else self._mus_held_date(interview)
+            )
+            if day:
+                key = interview.employee_id.id
+                last[key] = max(last.get(key, day), day)
+        for employee in self.sudo():
+            months = employee.mus_frequency_months or employee.company_id.mus_interval_months or 12
+            day = last.get(employee.id)
+            employee.mus_next_due_date = day + relativedelta(months=months) if day else False
 
     def action_open_mus_interviews(self):
         self.ensure_one()

@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -173,6 +174,16 @@ class MusInterview(models.Model):
         readonly=True, copy=False,
         help="Retention erased the content of this closed MUS; its dated status record stays.",
     )
+    cycle_id = fields.Many2one(
+        "mus.cycle", readonly=True, copy=False, index=True, check_company=True,
+        help="The HR round that launched this MUS.",
+    )
+    offered_on = fields.Datetime(
+        readonly=True, copy=False, index=True,
+        help="When the employee was offered this MUS (launch of a cycle, or invitation). "
+        "A declined MUS was offered.",
+    )
+    decline_reason = fields.Text(readonly=True, copy=False)
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Overdue")
 
     # What the current user is on this interview (drives the form).
@@ -211,6 +222,7 @@ class MusInterview(models.Model):
     can_request_signatures = fields.Boolean(compute="_compute_can_transitions")
     can_sign = fields.Boolean(compute="_compute_can_transitions")
     can_done = fields.Boolean(compute="_compute_can_transitions")
+    can_decline = fields.Boolean(compute="_compute_can_transitions")
     can_cancel = fields.Boolean(compute="_compute_can_transitions")
 
     # ------------------------------------------------------------------
@@ -464,7 +476,7 @@ class MusInterview(models.Model):
     def _unlink_except_offered(self):
         # A MUS that was offered stays on record, cancelled or not: every
         # employee must be offered one a year.
-        offered = self.filtered(lambda interview: interview.state != "draft")
+        offered = self.filtered(lambda interview: interview.state != "draft" or interview.offered_on)
         if offered:
             raise UserError(self.env._(
                 "Only a planned MUS can be deleted; one that has been offered stays on record "
@@ -507,7 +519,8 @@ class MusInterview(models.Model):
     # follow the employee, the leader and the interview, never a write.
     _MUS_WORKFLOW_FIELDS = {
         "state", "employee_prepared_on", "leader_prepared_on", "accepted_on", "held_on",
-        "closed_on", "cancel_reason", "anonymised_on", "previous_interview_id", "calendar_event_id", "plan_ids",
+        "closed_on", "cancel_reason", "anonymised_on", "offered_on", "decline_reason", "cycle_id",
+        "previous_interview_id", "calendar_event_id", "plan_ids",
         "plan_id", "employee_user_id", "leader_user_id", "department_id", "name",
         "plan_employee_signature", "plan_employee_signed_by", "plan_employee_signed_on",
         "plan_leader_signature", "plan_leader_signed_by", "plan_leader_signed_on",
@@ -854,6 +867,9 @@ class MusInterview(models.Model):
         party = self._mus_party()
         return not (self.plan_id.employee_signed_on if party == EMPLOYEE else self.plan_id.leader_signed_on)
 
+    def _requirement_offered(self, **kwargs):
+        return bool(self.offered_on) or self.state != "draft"
+
     def _requirement_follow_up_complete(self, **kwargs):
         return all(checkpoint.state == "done" for checkpoint in self.sudo().follow_up_ids)
 
@@ -912,6 +928,13 @@ class MusInterview(models.Model):
         self._do_done()
         return True
 
+    def action_decline(self, reason=None):
+        """The employee declines the offered MUS (``reason`` optional); it
+        still counts as offered."""
+        self._check_transition("decline", reason=reason)
+        self._do_decline(reason)
+        return True
+
     def action_cancel(self, reason=None):
         """Cancel the MUS; the employee is told ``reason``."""
         self._check_transition("cancel", reason=reason)
@@ -938,6 +961,18 @@ class MusInterview(models.Model):
                 "default_interview_id": self.id,
                 "default_transition": name,
             },
+        }
+
+    def action_open_decline_wizard(self):
+        self.ensure_one()
+        transition = self._check_transition("decline", for_button=True)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self._lazy(transition.label),
+            "res_model": "mus.decline.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_interview_id": self.id},
         }
 
     def action_open_sign_wizard(self):
@@ -981,6 +1016,9 @@ class MusInterview(models.Model):
         self._activity_update()
 
     def _do_invite(self):
+        self.filtered(lambda interview: not interview.offered_on)._mus_set_state(
+            "invited", offered_on=fields.Datetime.now(),
+        )
         self._mus_set_state("invited")
         self._sync_calendar_event()
         self._send_invitation()
@@ -1055,6 +1093,21 @@ class MusInterview(models.Model):
         self.calendar_event_id.sudo().with_context(no_mail_to_attendees=True).action_archive()
         self._activity_update()
 
+    def _do_decline(self, reason):
+        now = fields.Datetime.now()
+        self.filtered(lambda interview: not interview.offered_on).sudo().write({"offered_on": now})
+        self._mus_set_state("declined", decline_reason=(reason or "").strip() or False, closed_on=now)
+        for interview in self:
+            interview.message_post(
+                body=self.env._(
+                    "%(employee)s has declined the MUS. Reason: %(reason)s",
+                    employee=interview.employee_id.name, reason=interview.decline_reason or "–",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.calendar_event_id.sudo().with_context(no_mail_to_attendees=True).action_archive()
+        self._activity_update()
+
     def _notify_employee(self, body):
         partner = self.employee_id.work_contact_id
         self.with_context(mail_notify_force_send=False).message_post(
@@ -1092,16 +1145,24 @@ class MusInterview(models.Model):
             ("id", "not in", self.ids),
             ("state", "in", workflow.HELD_STATES),
         ], order="year desc, scheduled_date desc, id desc")
+        by_employee = defaultdict(list)
+        for other in previous:
+            by_employee[other.employee_id.id].append(other)
         review_vals = []
+        linked = defaultdict(lambda: self.browse())
+        reviewing = {}
         for interview in self:
-            last = previous.filtered(
-                lambda other, interview=interview: other.employee_id == interview.employee_id
-                and other.year < interview.year
-            )[:1]
+            last = next(
+                (other for other in by_employee[interview.employee_id.id] if other.year < interview.year),
+                None,
+            )
             if not last:
                 continue
-            interview.sudo().previous_interview_id = last
-            if not interview.template_id.sudo().theme_ids.filtered("review_previous_plan"):
+            linked[last] |= interview
+            template = interview.template_id
+            if template not in reviewing:
+                reviewing[template] = bool(template.sudo().theme_ids.filtered("review_previous_plan"))
+            if not reviewing[template]:
                 continue
             review_vals += [
                 {
@@ -1115,17 +1176,24 @@ class MusInterview(models.Model):
                 }
                 for goal in last.sudo().plan_id.goal_ids
             ]
+        for last, interviews in linked.items():
+            interviews.sudo().previous_interview_id = last
         self.env["mus.goal.review"].sudo().create(review_vals)
 
     def _generate_answers(self):
         """One answer line per active question of the template."""
         vals_list = []
-        for interview in self:
-            existing = interview.sudo().answer_ids.question_id
-            questions = interview.template_id.sudo().question_ids.filtered("active") - existing
+        ordered = {}
+        for interview in self.filtered("template_id"):
+            template = interview.template_id
+            if template not in ordered:
+                ordered[template] = template.sudo().question_ids.filtered("active").sorted(
+                    lambda q: (q.theme_id.sequence, q.sequence, q.id)
+                ).ids
+            existing = set(interview.sudo().answer_ids.question_id.ids)
             vals_list += [
-                {"interview_id": interview.id, "question_id": question.id}
-                for question in questions.sorted(lambda q: (q.theme_id.sequence, q.sequence, q.id))
+                {"interview_id": interview.id, "question_id": question_id}
+                for question_id in ordered[template] if question_id not in existing
             ]
         self.env["mus.interview.answer"].sudo().create(vals_list)
 
@@ -1169,10 +1237,35 @@ class MusInterview(models.Model):
                 )
 
     def _subscribe_parties(self):
-        for interview in self:
-            partners = (interview.employee_id.work_contact_id | interview.leader_id.work_contact_id)
-            if partners:
-                interview.message_subscribe(partner_ids=partners.ids)
+        """The employee and the leader follow their MUS. Done for the whole
+        batch at once (one search of the existing followers, one create), as
+        ``message_subscribe`` would do record by record."""
+        wanted = {
+            (interview.id, partner.id)
+            for interview in self
+            for partner in interview.employee_id.work_contact_id | interview.leader_id.work_contact_id
+        }
+        if not wanted:
+            return
+        partner_ids = list({partner_id for _interview_id, partner_id in wanted})
+        Followers = self.env["mail.followers"].sudo()
+        existing = {
+            (res_id, partner_id)
+            for _fid, res_id, partner_id, _sids in Followers._get_subscription_data(
+                [(self._name, self.ids)], partner_ids,
+            )
+        }
+        default, _internal, external = self.env["mail.message.subtype"].default_subtypes(self._name)
+        customers = set(self.env["res.partner"].sudo().browse(partner_ids).filtered("partner_share").ids)
+        Followers.with_context(default_partner_id=False).create([
+            {
+                "res_model": self._name,
+                "res_id": interview_id,
+                "partner_id": partner_id,
+                "subtype_ids": [fields.Command.set((external if partner_id in customers else default).ids)],
+            }
+            for interview_id, partner_id in sorted(wanted - existing)
+        ])
 
     # ------------------------------------------------------------------
     # Chatter: the MUS's messages reach its parties only
@@ -1266,42 +1359,74 @@ class MusInterview(models.Model):
     # Activities
     # ------------------------------------------------------------------
     def _activity_update(self):
-        """Close the activities of the state left, schedule the next actor's."""
+        """Close the activities of the state left, schedule the next actor's:
+        one feedback per state and one create for the whole batch."""
         all_types = [
             "mus_odoo.mail_act_mus_accept", "mus_odoo.mail_act_mus_prepare",
             "mus_odoo.mail_act_mus_hold", "mus_odoo.mail_act_mus_plan", "mus_odoo.mail_act_mus_sign",
+            "mus_odoo.mail_act_mus_invite",
         ]
         # The workflow's own to-dos: kept up to date whoever acts (HR reads
         # no to-dos of a MUS but its own).
-        for interview in self.sudo():
-            current = {xmlid for _role, xmlid in workflow.STATE_ACTIVITIES.get(interview.state, ())}
-            stale = [xmlid for xmlid in all_types if xmlid not in current]
-            if interview.state == "cancelled":
-                interview.activity_unlink([*all_types, "mus_odoo.mail_act_mus_follow_up"])
-            else:
-                interview.activity_feedback(stale)
-            deadline = (
-                interview.scheduled_date.date() if interview.scheduled_date else fields.Date.today()
-            )
+        own = self.sudo()
+        by_state = defaultdict(lambda: own.browse())
+        for interview in own:
+            by_state[interview.state] |= interview
+        for state, interviews in by_state.items():
+            if state in ("cancelled", "declined"):
+                interviews.activity_unlink([*all_types, "mus_odoo.mail_act_mus_follow_up"])
+                continue
+            current = {xmlid for _role, xmlid in workflow.STATE_ACTIVITIES.get(state, ())}
+            interviews.activity_feedback([xmlid for xmlid in all_types if xmlid not in current])
+        today = fields.Date.today()
+        to_schedule = []
+        for interview in own:
+            deadline = interview.scheduled_date.date() if interview.scheduled_date else today
             for role, xmlid in workflow.STATE_ACTIVITIES.get(interview.state, ()):
                 user = interview.employee_user_id if role == EMPLOYEE else interview.leader_user_id
-                if not user:
-                    continue
-                if interview.activity_ids.filtered(
+                if not user or interview.activity_ids.filtered(
                     lambda a, xmlid=xmlid, user=user: a.user_id == user
                     and a.activity_type_id == self.env.ref(xmlid)
                 ):
                     continue
-                interview._mus_schedule_activity(
-                    xmlid, user, deadline if interview.state != "signing" else fields.Date.today(),
+                to_schedule.append(
+                    (interview, xmlid, user, deadline if interview.state != "signing" else today),
                 )
+        own._mus_schedule_activities(to_schedule)
 
     def _mus_schedule_activity(self, xmlid, user, date_deadline, summary=None):
         """Schedule an activity for ``user``, summarised in their language."""
-        activity_type = self.env.ref(xmlid).with_context(lang=user.lang or self.env.lang)
-        return self.sudo().activity_schedule(
-            xmlid, date_deadline=date_deadline, user_id=user.id, summary=summary or activity_type.summary,
-        )
+        return self._mus_schedule_activities([
+            (interview, xmlid, user, date_deadline, summary) for interview in self
+        ])
+
+    @api.model
+    def _mus_schedule_activities(self, todo):
+        """Create the activities of ``todo`` in one go: tuples of (interview,
+        activity type xml id, user, deadline[, summary]); each summary in the
+        language of its user."""
+        if not todo or self.env.context.get("mail_activity_automation_skip"):
+            return self.env["mail.activity"]
+        model_id = self.env["ir.model"]._get_id(self._name)
+        types = {}
+        vals_list = []
+        for interview, xmlid, user, date_deadline, *summary in todo:
+            lang = user.lang or self.env.lang
+            if (xmlid, lang) not in types:
+                types[xmlid, lang] = self.env.ref(xmlid).with_context(lang=lang)
+            activity_type = types[xmlid, lang]
+            vals_list.append({
+                "activity_type_id": activity_type.id,
+                "summary": (summary and summary[0]) or activity_type.summary,
+                "note": activity_type.default_note,
+                "automated": True,
+                "date_deadline": date_deadline,
+                "res_model_id": model_id,
+                "res_id": interview.id,
+                "user_id": user.id,
+            })
+        # The workflow's to-dos, whoever acts (HR reads only its own).
+        return self.env["mail.activity"].sudo().create(vals_list)
 
     # ------------------------------------------------------------------
     # Follow-up

@@ -25,6 +25,15 @@ class ResCompany(models.Model):
         string="Sealed MUS Plans", readonly=True, copy=False, groups="mus_odoo.group_mus_manager",
     )
 
+    mus_reminder_days = fields.Integer(
+        string="MUS Preparation Reminder (Days)", default=3,
+        help="Remind the employee and the leader to prepare this many days before the interview.",
+    )
+    mus_overdue_hr_days = fields.Integer(
+        string="MUS Overdue Notice to HR (Days)", default=14,
+        help="An overdue MUS is reported to the HR officer of its cycle after this many days.",
+    )
+
     @api.constrains("mus_interval_months", "mus_follow_up_months", "mus_retention_years")
     def _check_mus_settings(self):
         for company in self:
@@ -33,6 +42,14 @@ class ResCompany(models.Model):
             if not 1 <= company.mus_retention_years <= 50:
                 raise ValidationError(self.env._("Closed MUS are kept between 1 and 50 years."))
             company._mus_follow_up_months()
+
+    @api.constrains("mus_reminder_days", "mus_overdue_hr_days")
+    def _check_mus_reminder_settings(self):
+        for company in self:
+            if not (0 <= company.mus_reminder_days <= 60 and 0 <= company.mus_overdue_hr_days <= 365):
+                raise ValidationError(self.env._(
+                    "Reminder days must be between 0 and 60, and the HR notice between 0 and 365 days."
+                ))
 
     def _mus_follow_up_months(self):
         """The follow-up checkpoints, in months after signing, sorted."""

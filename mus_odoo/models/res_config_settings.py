@@ -7,3 +7,5 @@ class ResConfigSettings(models.TransientModel):
     mus_interval_months = fields.Integer(related="company_id.mus_interval_months", readonly=False)
     mus_follow_up_months = fields.Char(related="company_id.mus_follow_up_months", readonly=False)
     mus_retention_years = fields.Integer(related="company_id.mus_retention_years", readonly=False)
+    mus_reminder_days = fields.Integer(related="company_id.mus_reminder_days", readonly=False)
+    mus_overdue_hr_days = fields.Integer(related="company_id.mus_overdue_hr_days", readonly=False)

@@ -1,0 +1,118 @@
+/** @odoo-module **/
+
+// HR's yearly round in the real UI: HR creates a cycle for a department and
+// launches it; every targeted employee is offered their MUS. Then the
+// employee declines the offer, which still counts as offered.
+// The records are created by tests/test_cycle_tour.py, which checks the
+// cycle after each tour.
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const DEPARTMENT = "Tourafdeling";
+const FORM = ".o_form_view";
+
+function openMenu(menuXmlid) {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the MUS app",
+            trigger: '.o_app[data-menu-xmlid="mus_odoo.mus_menu_root"]',
+            run: "click",
+        },
+        {
+            content: "Open the menu",
+            trigger: `.o_menu_sections [data-menu-xmlid="${menuXmlid}"]`,
+            run: "click",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("mus_cycle_tour_hr_launch", {
+    url: "/odoo",
+    steps: () => [
+        ...openMenu("mus_odoo.mus_cycle_menu"),
+        {
+            content: "New cycle",
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "Name it",
+            trigger: `${FORM} div[name="name"] input`,
+            run: "edit MUS-runde Tour",
+        },
+        {
+            content: "Target the department",
+            trigger: `${FORM} div[name="department_ids"] input`,
+            run: `edit ${DEPARTMENT}`,
+        },
+        {
+            content: "Choose the department",
+            trigger: `.o-autocomplete--dropdown-menu .ui-menu-item a:contains(${DEPARTMENT})`,
+            run: "click",
+        },
+        {
+            content: "Launch",
+            trigger: `.o_statusbar_buttons button[name="action_launch"]:contains(Launch)`,
+            run: "click",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal-footer button.btn-primary",
+            run: "click",
+        },
+        {
+            content: "The cycle is running",
+            trigger: '.o_statusbar_status button.o_arrow_button_current[data-value="running"]',
+        },
+        {
+            content: "Both are offered",
+            trigger: `${FORM} div[name="offered_count"]:contains(2)`,
+        },
+        {
+            content: "Full compliance",
+            trigger: `${FORM} div[name="compliance_rate"]:contains(100)`,
+        },
+        {
+            content: "Open the progress per department and leader",
+            trigger: 'a.nav-link:contains("By Department and Leader")',
+            run: "click",
+        },
+        {
+            content: "The team's line",
+            trigger: `div[name="progress_ids"] .o_data_row:contains(${DEPARTMENT})`,
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("mus_cycle_tour_employee_decline", {
+    url: "/odoo",
+    steps: () => [
+        ...openMenu("mus_odoo.mus_interview_menu_my"),
+        {
+            content: "Open my MUS",
+            trigger: ".o_kanban_record:contains(Tove Tourmedarbejder)",
+            run: "click",
+        },
+        {
+            content: "Decline",
+            trigger: '.o_statusbar_buttons button[name="action_open_decline_wizard"]',
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: '.modal div[name="reason"] textarea',
+            run: "edit Jeg er på orlov",
+        },
+        {
+            content: "Confirm",
+            trigger: '.modal-footer button[name="action_confirm"]',
+            run: "click",
+        },
+        {
+            content: "Declined",
+            trigger: '.o_statusbar_status button.o_arrow_button_current[data-value="declined"]',
+        },
+    ],
+});

@@ -1,0 +1,245 @@
+from datetime import date, datetime
+
+import psycopg2
+from freezegun import freeze_time
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import MusWorkflowCase
+
+
+class MusCycleCase(MusWorkflowCase):
+    """A department of its own (no test depends on demo data): the leader and
+    their two team members, an employee without a leader and one whose leader
+    has no user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Employee = cls.env["hr.employee"]
+        cls.department = cls.env["hr.department"].create({"name": "Dagtilbud Test"})
+        cls.sub_department = cls.env["hr.department"].create({
+            "name": "Vuggestue Test", "parent_id": cls.department.id,
+        })
+        cls.leader_without_user = Employee.create({"name": "Ulla Uden Bruger", "department_id": cls.department.id})
+        cls.orphan = Employee.create({"name": "Otto Uden Leder", "department_id": cls.department.id})
+        cls.unreachable = Employee.create({
+            "name": "Nina Nabo", "parent_id": cls.leader_without_user.id, "department_id": cls.department.id,
+        })
+        (cls.leader | cls.employee).department_id = cls.department
+        cls.colleague.department_id = cls.sub_department
+        cls.targeted = (
+            cls.leader | cls.employee | cls.colleague | cls.leader_without_user | cls.orphan | cls.unreachable
+        )
+
+    def create_cycle(self, user=None, **vals):
+        return self.env["mus.cycle"].with_user(user or self.user_hr_officer).create({
+            "name": "MUS 2026",
+            "date_from": date(2026, 1, 1),
+            "date_to": date(2026, 12, 31),
+            "department_ids": [(6, 0, self.department.ids)],
+            "template_id": self.template.id,
+            "date_invitations": date(2026, 3, 1),
+            "date_interviews": date(2026, 5, 31),
+            **vals,
+        })
+
+    def launch(self, cycle=None, **vals):
+        cycle = cycle or self.create_cycle(**vals)
+        cycle.with_user(self.user_hr_officer).action_launch()
+        return cycle
+
+
+@tagged("post_install", "-at_install", "workflow")
+class TestMusCycle(MusCycleCase):
+    """Launching a cycle: one offered MUS per targeted employee with a leader."""
+
+    def test_launch_offers_every_targeted_employee(self):
+        cycle = self.launch()
+        interviews = cycle.interview_ids.sorted(lambda i: i.employee_id.id)
+        self.assertEqual(cycle.state, "running")
+        self.assertRecordValues(interviews, [
+            {"employee_id": self.employee.id, "leader_id": self.leader.id, "state": "draft", "year": 2026,
+             "cycle_id": cycle.id, "template_id": self.template.id},
+            {"employee_id": self.colleague.id, "leader_id": self.leader.id, "state": "draft", "year": 2026,
+             "cycle_id": cycle.id, "template_id": self.template.id},
+        ])
+        self.assertTrue(all(interviews.mapped("offered_on")))
+        questions = self.template.question_ids.filtered("active")
+        for interview in interviews:
+            self.assertEqual(interview.answer_ids.question_id, questions, "every answer line is there")
+            self.assertTrue(interview.plan_id)
+            self.assertEqual(
+                interview.message_partner_ids,
+                interview.employee_id.work_contact_id | self.leader.work_contact_id,
+                "the parties follow their MUS, HR does not",
+            )
+            self.assertEqual(self.activities(interview), {("mus_odoo.mail_act_mus_invite", self.user_leader)})
+            self.assertEqual(interview.activity_ids.date_deadline, date(2026, 3, 1))
+        mails = self.env["mail.mail"].search([("model", "=", "mus.interview"), ("res_id", "in", interviews.ids)])
+        self.assertEqual(mails.recipient_ids, (self.employee | self.colleague).work_contact_id)
+        self.assertEqual(set(mails.mapped("state")), {"outgoing"}, "queued, not sent in the transaction")
+        self.assertEqual(set(mails.mapped("subject")), {"You are offered your MUS 2026"})
+        # Listed for HR, not silently skipped.
+        self.assertEqual(
+            {(issue.employee_id, issue.reason) for issue in cycle.issue_ids},
+            {(self.leader, "no_leader"), (self.orphan, "no_leader"), (self.leader_without_user, "no_leader"),
+             (self.unreachable, "no_leader_user")},
+        )
+        self.assertRecordValues(cycle, [{
+            "interview_count": 2, "offered_count": 2, "issue_count": 4, "count_draft": 2,
+            "launch_total": 6, "launch_done": 6, "launch_progress": 100.0,
+        }])
+        self.assertAlmostEqual(cycle.compliance_rate, 100.0 * 2 / 6)
+
+    def test_offer_in_the_employee_language(self):
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(["mus_odoo"], ["da_DK"], overwrite=True)
+        self.employee.work_contact_id.lang = "da_DK"
+        cycle = self.launch()
+        mails = self.env["mail.mail"].search([
+            ("model", "=", "mus.interview"), ("res_id", "in", cycle.interview_ids.ids),
+        ])
+        danish = mails.filtered(lambda m: self.employee.work_contact_id in m.recipient_ids)
+        self.assertEqual(danish.subject, "Du tilbydes din MUS 2026")
+        self.assertIn("Kære", danish.body_html)
+        self.assertIn("Lene Leder", danish.body_html)
+        self.assertEqual((mails - danish).subject, "You are offered your MUS 2026")
+
+    def test_launch_again_creates_no_duplicates(self):
+        cycle = self.launch()
+        first = cycle.interview_ids
+        self.launch(cycle)
+        self.assertEqual(cycle.interview_ids, first, "nobody gets a second MUS")
+        self.assertEqual(len(cycle.issue_ids), 4)
+        # Another cycle of the same year skips them too.
+        other = self.launch(name="MUS 2026, runde 2")
+        self.assertFalse(other.interview_ids)
+
+    def test_database_refuses_a_second_mus_in_the_year(self):
+        cycle = self.launch()
+        interview = cycle.interview_ids[:1]
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.errors.UniqueViolation), self.env.cr.savepoint():
+            self.env.cr.execute(
+                """INSERT INTO mus_interview (employee_id, year, state, company_id, duration)
+                   VALUES (%s, %s, 'draft', %s, 1)""",
+                (interview.employee_id.id, 2026, self.company.id),
+            )
+
+    def test_cancelled_mus_is_offered_again(self):
+        cycle = self.launch()
+        interview = cycle.interview_ids.filtered(lambda i: i.employee_id == self.employee)
+        interview.with_user(self.user_hr_officer).action_cancel(reason="Forkert leder")
+        self.launch(cycle)
+        new = cycle.interview_ids.filtered(lambda i: i.employee_id == self.employee and i.state == "draft")
+        self.assertEqual(len(new), 1)
+        self.assertNotEqual(new, interview)
+
+    def test_resolved_employee_is_launched(self):
+        cycle = self.launch()
+        self.leader_without_user.user_id = mail_new_test_user(
+            self.env, login="mus_ulla", name="Ulla Uden Bruger", groups="base.group_user",
+        )
+        self.orphan.parent_id = self.leader
+        self.launch(cycle)
+        self.assertEqual(
+            cycle.interview_ids.employee_id, self.employee | self.colleague | self.unreachable | self.orphan,
+        )
+        self.assertEqual(cycle.issue_ids.employee_id, self.leader | self.leader_without_user)
+
+    def test_target_filters(self):
+        cycle = self.launch(
+            department_ids=[(6, 0, self.sub_department.ids)],
+        )
+        self.assertEqual(cycle.interview_ids.employee_id, self.colleague, "sub-departments only")
+        cycle = self.launch(
+            name="Filter", employee_domain=f"[('id', 'in', {self.employee.ids})]", date_from=date(2027, 1, 1),
+            date_to=date(2027, 12, 31),
+        )
+        self.assertEqual(cycle.interview_ids.employee_id, self.employee)
+
+    def test_due_within_weeks(self):
+        with freeze_time(datetime(2025, 11, 3, 10, 0)):
+            held = self.create_interview(year=2025, scheduled_date=datetime(2025, 11, 3, 9, 0))
+            self.walk_to(held, "interview")
+        self.assertEqual(self.employee.mus_next_due_date, date(2026, 11, 3))
+        self.assertFalse(self.colleague.mus_next_due_date, "never had a MUS: due now")
+        cycle = self.launch(due_within_weeks=8)
+        self.assertEqual(cycle.interview_ids.employee_id, self.colleague, "Erik is due in November")
+        self.employee.mus_frequency_months = 2
+        self.assertEqual(self.employee.mus_next_due_date, date(2026, 1, 3))
+        self.launch(cycle)
+        self.assertEqual(cycle.interview_ids.employee_id, self.colleague | self.employee)
+
+    def test_declined_offer_sets_next_due(self):
+        cycle = self.launch()
+        interview = cycle.interview_ids.filtered(lambda i: i.employee_id == self.employee)
+        with freeze_time(datetime(2026, 2, 10, 8, 0)):
+            self.as_employee(interview).action_decline(reason="Ikke i år")
+        self.assertEqual(self.employee.mus_next_due_date, interview.offered_on.date().replace(year=2027))
+
+    def test_large_launch_runs_in_batches_through_the_cron(self):
+        self.patch(type(self.env["mus.cycle"]), "_LAUNCH_BATCH_SIZE", 2)
+        cycle = self.create_cycle()
+        cron = self.env.ref("mus_odoo.ir_cron_mus_cycle_launch")
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        cycle.with_user(self.user_hr_officer).action_launch()
+        self.assertEqual(cycle.state, "launching")
+        self.assertFalse(cycle.interview_ids, "nothing is created in the request")
+        self.assertEqual(self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), triggers + 1)
+        progress = []
+        for _batch in range(5):
+            record = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+            self.env["mus.cycle"].with_context(ir_cron_progress_id=record.id)._cron_launch()
+            progress.append((record.done, record.remaining, cycle.launch_done))
+            if cycle.state == "running":
+                break
+        self.assertEqual(progress, [(2, 4, 2), (2, 2, 4), (2, 0, 6)])
+        self.assertEqual(cycle.state, "running")
+        self.assertEqual(cycle.interview_ids.employee_id, self.employee | self.colleague)
+        self.assertEqual(len(cycle.issue_ids), 4)
+
+
+@tagged("post_install", "-at_install", "workflow")
+class TestMusCycleStates(MusCycleCase):
+    """draft → launching → running → closed, by HR only, from the right state."""
+
+    def test_states(self):
+        cycle = self.create_cycle()
+        hr = cycle.with_user(self.user_hr_officer)
+        with self.assertRaises(UserError) as catcher:
+            hr.action_close()
+        self.assertIn("is Draft", catcher.exception.args[0])
+        hr.action_launch()
+        self.assertEqual(cycle.state, "running")
+        hr.action_close()
+        self.assertEqual(cycle.state, "closed")
+        with self.assertRaises(UserError):
+            hr.action_launch()
+        hr.action_reopen()
+        self.assertEqual(cycle.state, "running")
+        with self.assertRaises(UserError) as catcher:
+            cycle.with_user(self.user_hr_manager).unlink()
+        self.assertNotIsInstance(catcher.exception, AccessError)
+
+    def test_only_hr_runs_cycles(self):
+        cycle = self.create_cycle()
+        for user in (self.user_leader, self.user_employee):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self.create_cycle(user=user)
+                with self.assertRaises(AccessError):
+                    cycle.with_user(user).read(["name"])
+                with self.assertRaises(AccessError):
+                    cycle.with_user(user).action_launch()
+        self.assertEqual(cycle.state, "draft")
+
+    def test_manager_deletes_draft(self):
+        cycle = self.create_cycle()
+        with self.assertRaises(AccessError):
+            cycle.with_user(self.user_hr_officer).unlink()
+        cycle.with_user(self.user_hr_manager).unlink()
+        self.assertFalse(cycle.exists())
