@@ -49,13 +49,18 @@ class MusInterview(models.Model):
                       the goals only while the employee shares
                       the plan (``plan_shared_with_hr``). The
                       confidential fields read empty on the interview
-                      and raise AccessError on their own records.
+                      and raise AccessError on their own records. The
+                      decline reason is status (who declined and why).
     HR manager        as officer                                         as officer, plus templates and settings;
     (``group_mus_                                                        deletes a MUS still planned (draft)
     manager``)
-    Others            nothing: other employees and leaders, portal and   nothing
-                      public users, any user of another company
-                      (AccessError)
+    Employee without  their own MUS as the employee above, in the        as the employee above, in the portal
+    a backend user    portal only (``/my/mus``): the controller checks
+    (portal)          the user or the interview's access token, then
+                      reads with sudo what the employee may read
+    Others            nothing: other employees and leaders, other        nothing
+                      portal users, public users, any user of another
+                      company (AccessError)
     ================  =================================================  ==========================================
 
     Only the parties follow a MUS and are notified of its messages
