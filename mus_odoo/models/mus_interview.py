@@ -1311,10 +1311,18 @@ class MusInterview(models.Model):
         # Whoever posts or creates (HR, say) does not become a follower.
         if not partner_ids:
             return super()._message_subscribe(partner_ids, subtype_ids, customer_ids=customer_ids)
+        # One call per set of partners allowed (the leader of a team's MUS,
+        # say), not one per interview.
+        wanted = set(partner_ids)
+        groups = defaultdict(list)
         for interview in self:
-            allowed = [pid for pid in partner_ids if pid in interview._mus_party_partners().ids]
+            allowed = tuple(sorted(wanted & set(interview._mus_party_partners().ids)))
             if allowed:
-                super(MusInterview, interview)._message_subscribe(allowed, subtype_ids, customer_ids=customer_ids)
+                groups[allowed].append(interview.id)
+        for allowed, interview_ids in groups.items():
+            super(MusInterview, self.browse(interview_ids))._message_subscribe(
+                list(allowed), subtype_ids, customer_ids=customer_ids,
+            )
         return True
 
     def _notify_get_recipients(self, message, msg_vals, **kwargs):
