@@ -3,7 +3,10 @@
 Before, the notes of the answers, the summary and the employee's feedback
 were columns of their models, and the signatures attachments of the plan;
 now they are records of mus.interview.content, whose record rules decide who
-reads them. Move what is there, then drop the old columns. Plans signed by both
+reads them. Move what is there, then drop the old columns. A MUS that was invited
+before this version counts as offered (``offered_on``, new in it: the
+invitation's time is not known, its creation or acceptance stands for
+it). Plans signed by both
 before this version are sealed into their company's hash chain, in the
 order they were signed, so the integrity check covers them from now on.
 """
@@ -64,6 +67,11 @@ def migrate(cr, version):
             kind=kind,
         ))
 
+    cr.execute("""
+        UPDATE mus_interview SET offered_on = COALESCE(accepted_on, create_date)
+         WHERE offered_on IS NULL
+           AND (state NOT IN ('draft', 'cancelled') OR (state = 'cancelled' AND accepted_on IS NOT NULL))
+    """)
     env = api.Environment(cr, SUPERUSER_ID, {})
     env["mus.development.plan"].search(
         [("is_signed", "=", True), ("signed_hash", "=", False)], order="signed_on, id",
