@@ -89,6 +89,7 @@ class TestMusAccess(MusWorkflowCase):
             self.as_employee(interview).write({"location": "Hjemme"})
         with self.assertRaises(AccessError):
             self.as_leader(interview).write({"leader_id": self.other_leader.id})
+        self.employee.parent_id = self.other_leader  # Erik moves to Ove's team
         interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
         self.assertEqual(interview.sudo().leader_user_id, self.user_other_leader)
         # The old leader no longer reads it; the new one does.

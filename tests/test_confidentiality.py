@@ -13,7 +13,7 @@ its status, with the confidential fields empty).
 from odoo import Command
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.addons.mus_odoo.mus_odoo.models.mus_interview import MusInterview
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -375,6 +375,7 @@ class TestMusConfidentialityRules(MusWorkflowCase):
         interview = self.walk_to(self.create_interview(), "preparation")
         self.as_leader(interview).leader_private_note = "<p>Noter om Erik</p>"
         self.as_employee(interview).employee_feedback = "<p>Tak for sidst</p>"
+        self.employee.parent_id = self.other_leader  # Erik moves to Ove's team
         interview.with_user(self.user_hr_officer).leader_id = self.other_leader
         former = interview.with_user(self.user_leader)
         with self.assertRaises(AccessError):
@@ -388,6 +389,67 @@ class TestMusConfidentialityRules(MusWorkflowCase):
         self.assertEqual(new.employee_feedback, "<p>Tak for sidst</p>")
         self.assertEqual(new.leader_private_note, "<p>Noter om Erik</p>")
         self.assertIn(self.other_leader.work_contact_id, interview.sudo().message_partner_ids)
+
+    def test_hr_cannot_make_itself_leader(self):
+        """HR hands a MUS over to one of the employee's managers only: never
+        to itself (or anyone else) to read what was said, nor to read last
+        year's plan through a new MUS."""
+        last = self.walk_to(self.create_interview(year=2025), "follow_up")
+        interview = self.walk_to(self.create_interview(), "interview")
+        self.as_leader(interview).leader_private_note = "<p>Privat</p>"
+        hr_employee = self.env["hr.employee"].create({"name": "Ole HR", "user_id": self.user_hr_officer.id})
+        with self.assertRaises(AccessError):
+            interview.with_user(self.user_hr_officer).leader_id = hr_employee
+        self.assertEqual(interview.sudo().leader_id, self.leader)
+        self.assertFalse(interview.with_user(self.user_hr_officer).leader_private_note)
+        with self.assertRaises(AccessError):
+            self.env["mus.interview"].with_user(self.user_hr_officer).create({
+                "employee_id": self.employee.id, "year": 2027, "template_id": self.template.id,
+                "leader_id": hr_employee.id,
+            })
+        self.assertTrue(last.sudo().plan_id.goal_ids)
+
+    def test_cycle_filter_is_no_oracle(self):
+        """A cycle's employee filter looks at the organisation only: it is
+        searched as superuser, so it must not reach a MUS or a private file."""
+        Cycle = self.env["mus.cycle"].with_user(self.user_hr_officer)
+        vals = {"name": "Runde", "date_from": "2026-01-01", "date_to": "2026-12-31",
+                "date_invitations": "2026-03-01"}
+        for domain in ("[('mus_interview_ids.summary', 'ilike', 'x')]", "[('message_ids.body', 'ilike', 'x')]",
+                       "[('user_id.login', '=', 'x')]", "['|', ('id', '=', 1), ('private_email', 'ilike', 'x')]"):
+            with self.subTest(domain=domain), self.assertRaises(ValidationError):
+                Cycle.create(dict(vals, employee_domain=domain))
+        cycle = Cycle.create(dict(vals, employee_domain="[('department_id.name', 'ilike', 'Skole')]"))
+        self.assertTrue(cycle)
+
+    def test_no_blind_erasure(self):
+        """What one may not read, one may not erase either."""
+        interview = self.walk_to(self.create_interview(), "preparation")
+        answer = interview.sudo().answer_ids[0]
+        answer.with_user(self.user_employee).employee_note = "Ikke afleveret"
+        self.as_leader(interview).leader_private_note = "<p>Privat</p>"
+        with self.assertRaises(AccessError):
+            answer.with_user(self.user_leader).employee_note = False
+        with self.assertRaises(AccessError):
+            interview.with_user(self.user_hr_officer).leader_private_note = False
+        self.assertEqual(answer.employee_note, "Ikke afleveret")
+        self.assertEqual(interview.sudo().leader_private_note, "<p>Privat</p>")
+
+    def test_no_oracle_through_chatter_or_todos(self):
+        interview = self.walk_to(self.create_interview(), "preparation")
+        self.as_employee(interview).message_post(body="CHATTER-HEMMELIG", message_type="comment")
+        interview.sudo().activity_schedule(
+            "mail.mail_activity_data_todo", user_id=self.user_leader.id, summary="TODO-HEMMELIG",
+        )
+        Interview = self.env["mus.interview"].with_user(self.user_hr_officer)
+        self.assertFalse(Interview.search([("message_ids.body", "ilike", "CHATTER-HEMMELIG")]))
+        self.assertFalse(Interview.search([("activity_ids.summary", "ilike", "TODO-HEMMELIG")]))
+        self.assertFalse(Interview.search([("activity_summary", "ilike", "TODO-HEMMELIG")]))
+        self.assertNotIn("TODO-HEMMELIG", str(interview.with_user(self.user_hr_officer).read(
+            ["activity_summary", "activity_type_id"])))
+        self.assertEqual(
+            self.env["mus.interview"].with_user(self.user_leader).search(
+                [("message_ids.body", "ilike", "CHATTER-HEMMELIG")]), interview)
 
     def test_consent_shares_the_plan_only(self):
         interview = self.walk_to(self.create_interview(), "signing")

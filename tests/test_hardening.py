@@ -162,17 +162,23 @@ class TestMusHardening(MusWorkflowCase):
         self.assertFalse(self.env["mus.interview"].sudo().search([("employee_id", "=", self.employee.id)]))
 
     def test_hr_officer_creates_for_anyone(self):
+        """HR plans anyone's MUS, held by one of the employee's managers:
+        never by someone else, HR included (the leader reads what is said)."""
         loner = self.env["hr.employee"].create({"name": "Lone Uden Leder"})
         Interview = self.env["mus.interview"].with_user(self.user_hr_officer)
-        interview = Interview.create({
-            "employee_id": self.employee.id, "template_id": self.template.id, "year": 2026,
-            "leader_id": self.other_leader.id,
-        })
+        vals = {"employee_id": self.employee.id, "template_id": self.template.id, "year": 2026}
+        hr_employee = self.env["hr.employee"].create({"name": "Ole HR", "user_id": self.user_hr_officer.id})
+        for leader in (self.other_leader, hr_employee):
+            with self.subTest(leader=leader.name), self.assertRaises(AccessError):
+                Interview.create(dict(vals, leader_id=leader.id))
+        self.leader.parent_id = self.other_leader  # Ove leads Lene: a manager above Erik
+        interview = Interview.create(dict(vals, leader_id=self.other_leader.id))
         self.assertRecordValues(interview, [{"state": "draft", "leader_id": self.other_leader.id}])
-        interview = Interview.create({
-            "employee_id": loner.id, "template_id": self.template.id, "year": 2026, "leader_id": self.leader.id,
-        })
-        self.assertRecordValues(interview, [{"state": "draft", "leader_id": self.leader.id}])
+        with self.assertRaises(AccessError):
+            Interview.create({"employee_id": loner.id, "template_id": self.template.id, "year": 2026,
+                              "leader_id": self.leader.id})
+        interview = Interview.create({"employee_id": loner.id, "template_id": self.template.id, "year": 2026})
+        self.assertRecordValues(interview, [{"state": "draft", "leader_id": False}])
 
     # ------------------------------------------------------------------
     # 3. The review of last year's goals
@@ -373,6 +379,7 @@ class TestMusHardening(MusWorkflowCase):
             ("mus_odoo.mail_act_mus_prepare", self.user_leader),
         })
 
+        self.employee.parent_id = self.other_leader  # Erik moves to Ove's team
         interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
         interview.invalidate_recordset()
         self.assertRecordValues(interview, [{
@@ -403,6 +410,7 @@ class TestMusHardening(MusWorkflowCase):
                 self.assertTrue(plan.leader_signed_by or plan.employee_signed_by)
                 before = interview.message_ids
 
+                employee.parent_id = self.other_leader  # moves to Ove's team
                 interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
                 plan.invalidate_recordset()
                 self.assertRecordValues(plan, [{
@@ -432,6 +440,7 @@ class TestMusHardening(MusWorkflowCase):
 
     def test_new_leader_gets_the_follow_up(self):
         interview = self.walk_to(self.create_interview(), "follow_up").sudo()
+        self.employee.parent_id = self.other_leader  # Erik moves to Ove's team
         interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
         self.assertEqual({user for _xmlid, user in self.activities(interview)}, {self.user_other_leader})
         self.assertEqual(interview.follow_up_ids.activity_id.user_id, self.user_other_leader)
@@ -514,6 +523,7 @@ class TestMusHardening(MusWorkflowCase):
         self.assertEqual(interview.state, "draft")
 
         leader_without_user = self.env["hr.employee"].create({"name": "Lars Uden Bruger"})
+        self.leader.parent_id = leader_without_user  # Lars leads Lene: a manager above Karen
         interview = self.create_interview(
             employee=self.colleague, user=self.user_hr_officer, leader_id=leader_without_user.id,
         )

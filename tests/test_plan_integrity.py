@@ -74,6 +74,7 @@ class TestMusPlanIntegrity(MusWorkflowCase):
         is not tampering."""
         interview = self.sealed_interview()
         self.employee.name = "Erik Nyt-Navn"
+        interview.sudo().employee_id.parent_id = self.other_leader  # moves to Ove's team
         interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
         self.assertFalse(self.check())
 

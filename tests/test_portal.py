@@ -105,11 +105,15 @@ class TestMusPortal(MusWorkflowCase, HttpCase):
             self.as_leader(self.interview).write({"access_token": "known"})
 
     def test_invitation_mail_has_the_portal_link(self):
-        message = self.interview.sudo().message_ids.filtered(
-            lambda m: m.message_type == "comment" and "access_token" in (m.body or ""),
-        )
-        self.assertTrue(message)
-        self.assertIn(f"/my/mus/{self.interview.id}?access_token={self.token(self.interview)}", message[0].body)
+        """The token is in the employee's own email, never in a message the
+        chatter keeps (the leader, or HR who invited, reads those)."""
+        messages = self.interview.sudo().message_ids
+        self.assertFalse(messages.filtered(lambda m: "access_token" in (m.body or "")))
+        link = f"/my/mus/{self.interview.id}?access_token={self.token(self.interview)}"
+        mails = self.env["mail.mail"].sudo().search([("mail_message_id", "in", messages.ids)])
+        to_employee = mails.filtered(lambda mail: link in (mail.body_html or ""))
+        self.assertTrue(to_employee)
+        self.assertEqual(to_employee.recipient_ids, self.user_portal.partner_id)
 
     # Reading ----------------------------------------------------------------
     def test_home_and_list(self):

@@ -46,8 +46,11 @@ class TestMusPortalTour(HttpCase):
         })
 
     def invitation_link(self):
-        message = self.interview.sudo().message_ids.filtered(lambda m: "access_token" in (m.body or ""))[:1]
-        match = re.search(r'href="https?://[^/"]+(/my/mus/\d+\?access_token=[^"]+)"', message.body)
+        # The email to the employee (the token is never in the chatter).
+        mail = self.env["mail.mail"].sudo().search([
+            ("mail_message_id", "in", self.interview.sudo().message_ids.ids), ("body_html", "like", "access_token"),
+        ], limit=1)
+        match = re.search(r'href="https?://[^/"]+(/my/mus/\d+\?access_token=[^"]+)"', mail.body_html or "")
         self.assertTrue(match, "the invitation mail links to the portal page with its token")
         return match.group(1)
 

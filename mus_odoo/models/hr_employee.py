@@ -76,3 +76,13 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action
+
+    def _mus_managers(self):
+        """The employee's managers, nearest first, up the hierarchy."""
+        self.ensure_one()
+        managers = self.browse()
+        manager = self.parent_id
+        while manager and manager not in managers and manager != self:
+            managers |= manager
+            manager = manager.parent_id
+        return managers

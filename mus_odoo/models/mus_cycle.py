@@ -181,6 +181,16 @@ class MusCycle(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    # What the employee filter may look at: the organisation, never anything
+    # of an employee's MUS or private file (the filter is searched as
+    # superuser when the cycle launches, so it must not become an oracle).
+    _EMPLOYEE_FILTER_FIELDS = {
+        "id", "name", "active", "company_id", "department_id", "parent_id", "coach_id", "job_id",
+        "job_title", "category_ids", "work_location_id", "resource_calendar_id", "employee_type",
+        "mus_frequency_months", "mus_next_due_date",
+    }
+    _EMPLOYEE_FILTER_SUBFIELDS = {"id", "name", "complete_name", "parent_id", "parent_path"}
+
     @api.constrains("employee_domain")
     def _check_employee_domain(self):
         for cycle in self:
@@ -192,6 +202,19 @@ class MusCycle(models.Model):
                     "The employee filter of %(cycle)s is not a valid domain: %(error)s",
                     cycle=cycle.name, error=error,
                 )) from error
+            for leaf in domain:
+                if not isinstance(leaf, (list, tuple)):
+                    continue
+                path = str(leaf[0]).split(".")
+                if path[0] not in self._EMPLOYEE_FILTER_FIELDS or len(path) > 2 or (
+                    len(path) == 2 and path[1] not in self._EMPLOYEE_FILTER_SUBFIELDS
+                ):
+                    raise ValidationError(self.env._(
+                        "The employee filter of %(cycle)s may only use the organisation (department, "
+                        "manager, job, tags, company, work location, type, MUS frequency and due date), "
+                        "not “%(field)s”.",
+                        cycle=cycle.name, field=leaf[0],
+                    ))
 
     # ------------------------------------------------------------------
     # CRUD

@@ -4,7 +4,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_datetime
 
@@ -190,6 +190,16 @@ class MusInterview(models.Model):
     )
     decline_reason = fields.Text(readonly=True, copy=False)
     is_late = fields.Boolean(compute="_compute_is_late", search="_search_is_late", string="Overdue")
+
+    # The chatter and the to-dos of a MUS are its parties': searching or
+    # reading through them goes through the access checks of mail.message
+    # and mail.activity (no auto_join subquery, no sudo related value).
+    message_ids = fields.One2many(auto_join=False)
+    website_message_ids = fields.One2many(auto_join=False)
+    activity_ids = fields.One2many(auto_join=False)
+    activity_type_id = fields.Many2one(compute_sudo=False)
+    activity_type_icon = fields.Char(compute_sudo=False)
+    activity_summary = fields.Char(compute_sudo=False)
 
     # What the current user is on this interview (drives the form).
     is_employee = fields.Boolean(compute="_compute_user_roles")
@@ -547,11 +557,22 @@ class MusInterview(models.Model):
         """A leader plans the MUS of their own team members; HR anyone's.
         ``pairs``: (employee, leader) of the interviews being created or
         changed, as employee records (leader empty: the employee's manager)."""
-        if self.env.su or self.env.user.has_group("mus_odoo.group_mus_officer"):
+        if self.env.su:
             return
+        is_hr = self.env.user.has_group("mus_odoo.group_mus_officer")
         for employee, leader in pairs:
             employee = employee.sudo()
             leader = (leader or employee.parent_id).sudo()
+            if is_hr:
+                # HR plans anyone's MUS and hands it over, but only to one of
+                # the employee's managers: the leader reads what is said.
+                if leader and leader not in employee._mus_managers():
+                    raise AccessError(self.env._(
+                        "%(leader)s is not a manager of %(employee)s: a MUS is held by the employee's "
+                        "leader, or by a manager above them.",
+                        leader=leader.name, employee=employee.name,
+                    ))
+                continue
             if not (leader and leader == employee.parent_id and leader.user_id == self.env.user):
                 raise AccessError(self.env._(
                     "Only %(employee)s's own leader or HR can plan their MUS.",
@@ -578,7 +599,9 @@ class MusInterview(models.Model):
         if self.env.su:
             return
         for field_name in set(vals) & set(self._MUS_FIELD_RULES):
-            for interview in records_changing(self, vals, [field_name]):
+            # Against what is stored: a confidential field reads empty to
+            # whoever may not read it, who must not erase it either.
+            for interview in records_changing(self.sudo(), vals, [field_name]).with_env(self.env):
                 error = interview._mus_field_error(field_name)
                 if error:
                     raise error
@@ -1222,7 +1245,7 @@ class MusInterview(models.Model):
             interview.message_unsubscribe(partner_ids=old_leader.work_contact_id.ids)
             interview._subscribe_parties()
             if old_leader.user_id and interview.leader_user_id:
-                interview.sudo().activity_ids.filtered(
+                interview.with_user(SUPERUSER_ID).activity_ids.filtered(
                     lambda activity, user=old_leader.user_id: activity.user_id == user
                 ).write({"user_id": interview.leader_user_id.id})
             if interview.state == "signing":
@@ -1381,7 +1404,7 @@ class MusInterview(models.Model):
         ]
         # The workflow's own to-dos: kept up to date whoever acts (HR reads
         # no to-dos of a MUS but its own).
-        own = self.sudo()
+        own = self.with_user(SUPERUSER_ID)
         by_state = defaultdict(lambda: own.browse())
         for interview in own:
             by_state[interview.state] |= interview

@@ -113,7 +113,9 @@ class MusInterviewAnswer(models.Model):
         check_user_fields(self, vals, self._NOTE_RULES)
         for answer in self:
             for field_name in set(vals) & set(self._NOTE_RULES):
-                if (answer[field_name] or False) == (vals[field_name] or False):
+                # Against what is stored, not what the writer reads (empty
+                # to whoever may not read it, who must not erase it either).
+                if (answer.sudo()[field_name] or False) == (vals[field_name] or False):
                     continue
                 error = answer.interview_id._mus_note_error(field_name)
                 if error:

@@ -37,6 +37,30 @@ class MusInterview(models.Model):
     def _portal_ensure_token(self):
         return super(MusInterview, self.sudo())._portal_ensure_token()
 
+    def get_mus_open_url(self):
+        """The link to the MUS in a message body: no token (a stored body is
+        read by the other party and by its author too); Odoo's redirect
+        opens the portal page or the form, after a login if needed."""
+        self.ensure_one()
+        return f"{self.get_base_url()}/mail/view?model={self._name}&res_id={self.id}"
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
+        """The link with the access token goes into the email of the
+        employee alone, rendered for them (the header link of the mail
+        layout), never into the message body that the chatter keeps."""
+        groups = super()._notify_get_recipients_groups(message, model_description, msg_vals=msg_vals)
+        if len(self) != 1:
+            return groups
+        employee_partners = (self.sudo().employee_id.work_contact_id | self.sudo().employee_user_id.partner_id).ids
+        url = self.get_base_url() + self.get_portal_url()
+        groups.insert(0, (
+            "mus_employee",
+            lambda pdata: pdata["id"] in employee_partners,
+            {"active": True, "has_button_access": True,
+             "button_access": {"url": url, "title": self.env._("Open my MUS")}},
+        ))
+        return groups
+
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.display_name
