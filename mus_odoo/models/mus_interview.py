@@ -41,10 +41,10 @@ class MusInterview(models.Model):
                       submitted it. A new leader takes over an open MUS  follow-up; signs as the leader
                       with all of it; the former leader keeps nothing.
     HR officer        every interview of their companies: employee,      plans, invites, postpones, cancels any
-    (``group_mus_     leader, department, year, state, date, place and   MUS; hands it over to another leader;
-    officer``)        dated steps, the plan's period and who signed it   posts to the parties (reads only what it
-                      when. Never answers, notes, summary, feedback,     wrote itself)
-                      goal reviews, follow-up notes, signatures, chatter,
+    (``group_mus_     leader, department, year, state, date, place and   MUS; hands it over to another of the
+    officer``)        dated steps, the plan's period and who signed it   employee's managers (never to itself);
+                      when. Never answers, notes, summary, feedback,     posts to the parties (reads only what it
+                      goal reviews, follow-up notes, signatures, chatter,wrote itself)
                       files or to-dos (activities) other than its own;
                       the goals only while the employee shares
                       the plan (``plan_shared_with_hr``). The
