@@ -44,8 +44,9 @@ class MusInterview(models.Model):
     (``group_mus_     leader, department, year, state, date, place and   MUS; hands it over to another of the
     officer``)        dated steps, the plan's period and who signed it   employee's managers (never to itself);
                       when. Never answers, notes, summary, feedback,     posts to the parties (reads only what it
-                      goal reviews, follow-up notes, signatures, chatter,wrote itself)
-                      files or to-dos (activities) other than its own;
+                      goal reviews, follow-up notes, signatures,         wrote itself)
+                      chatter, files or to-dos (activities) other than
+                      its own;
                       the goals only while the employee shares
                       the plan (``plan_shared_with_hr``). The
                       confidential fields read empty on the interview
