@@ -390,6 +390,21 @@ class TestMusConfidentialityRules(MusWorkflowCase):
         self.assertEqual(new.leader_private_note, "<p>Noter om Erik</p>")
         self.assertIn(self.other_leader.work_contact_id, interview.sudo().message_partner_ids)
 
+    def test_new_manager_takes_over(self):
+        """When the employee gets a new manager, the new leader takes over the
+        open MUS; the former leader keeps nothing. A closed one stays."""
+        done = self.walk_to(self.create_interview(year=2025), "done")
+        interview = self.walk_to(self.create_interview(), "preparation")
+        self.as_employee(interview).employee_feedback = "<p>Til lederen</p>"
+        self.employee.parent_id = self.other_leader
+        self.assertEqual(interview.sudo().leader_id, self.other_leader)
+        self.assertEqual(done.sudo().leader_id, self.leader)
+        with self.assertRaises(AccessError):
+            interview.with_user(self.user_leader).read(["state"])
+        self.assertEqual(interview.with_user(self.user_other_leader).employee_feedback, "<p>Til lederen</p>")
+        self.assertIn(self.user_other_leader, {user for _xmlid, user in self.activities(interview)})
+        self.assertNotIn(self.user_leader, {user for _xmlid, user in self.activities(interview)})
+
     def test_hr_cannot_make_itself_leader(self):
         """HR hands a MUS over to one of the employee's managers only: never
         to itself (or anyone else) to read what was said, nor to read last

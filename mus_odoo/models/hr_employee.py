@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from ..workflow import HELD_STATES
+from ..workflow import HELD_STATES, OPEN_STATES
 
 
 class HrEmployee(models.Model):
@@ -86,3 +86,24 @@ class HrEmployee(models.Model):
             managers |= manager
             manager = manager.parent_id
         return managers
+
+    def write(self, vals):
+        managers = {employee.id: employee.parent_id for employee in self} if "parent_id" in vals else {}
+        result = super().write(vals)
+        if managers:
+            moved = self.filtered(lambda employee: employee.parent_id and employee.parent_id != managers[employee.id])
+            moved._mus_hand_over_to_manager()
+        return result
+
+    def _mus_hand_over_to_manager(self):
+        """The employee has a new manager: the new leader takes over their
+        open MUS (the former leader keeps nothing, see
+        ``mus.interview._leader_changed``). An employee left without a manager
+        keeps their leader until HR decides."""
+        interviews = self.env["mus.interview"].sudo().search([
+            ("employee_id", "in", self.ids), ("state", "in", OPEN_STATES),
+        ])
+        for manager, handed in interviews.grouped(lambda interview: interview.employee_id.parent_id).items():
+            handed.filtered(lambda interview, manager=manager: interview.leader_id != manager).write(
+                {"leader_id": manager.id},
+            )
