@@ -14,18 +14,10 @@ class IrAttachment(models.Model):
         result = super().check(mode, values=values)
         if self.env.is_superuser():
             return result
-        interview_ids = set()
-        if self:
-            self.flush_recordset(["res_model", "res_id"])
-            rows = self.env.execute_query(SQL(
-                """SELECT res_id FROM ir_attachment
-                    WHERE id = ANY(%s) AND res_model = 'mus.interview' AND res_id IS NOT NULL""",
-                self.ids,
-            ))
-            interview_ids.update(row[0] for row in rows)
-        if values and values.get("res_model") == "mus.interview" and values.get("res_id"):
-            interview_ids.add(values["res_id"])
-        if interview_ids - self.env["mus.interview"]._mus_party_ids(interview_ids):
+        new_on_mus = values and values.get("res_model") == "mus.interview" and values.get("res_id")
+        if self._mus_hidden() or (
+            new_on_mus and not self.env["mus.interview"]._mus_party_ids([values["res_id"]])
+        ):
             raise AccessError(self.env._(
                 "The files of a MUS are confidential between the employee and the leader."
             ))
@@ -37,13 +29,19 @@ class IrAttachment(models.Model):
         if self.env.is_superuser():
             return query
         ids = list(query)
-        if not ids:
+        hidden = self.browse(ids)._mus_hidden()
+        if not hidden:
             return query
+        return self.browse(i for i in ids if i not in hidden.ids)._as_query(order)
+
+    def _mus_hidden(self):
+        """Attachments of ``self`` on a MUS the current user is no party of."""
+        if not self.ids or self.env.is_superuser():
+            return self.browse()
+        self.flush_recordset(["res_model", "res_id"])
         rows = self.env.execute_query(SQL(
-            "SELECT id, res_id FROM ir_attachment WHERE id = ANY(%s) AND res_model = 'mus.interview'", ids,
+            "SELECT id, res_id FROM ir_attachment WHERE id = ANY(%s) AND res_model = 'mus.interview'",
+            self.ids,
         ))
-        if not rows:
-            return query
         parties = self.env["mus.interview"]._mus_party_ids({res_id for _id, res_id in rows})
-        hidden = {attachment_id for attachment_id, res_id in rows if res_id not in parties}
-        return self.browse(i for i in ids if i not in hidden)._as_query(order)
+        return self.browse(attachment_id for attachment_id, res_id in rows if res_id not in parties)
