@@ -70,7 +70,8 @@ class TestMusCycle(MusCycleCase):
         self.assertTrue(all(interviews.mapped("offered_on")))
         questions = self.template.question_ids.filtered("active")
         for interview in interviews:
-            self.assertEqual(interview.answer_ids.question_id, questions, "every answer line is there")
+            # (Read as superuser: the lines are the parties' only.)
+            self.assertEqual(interview.sudo().answer_ids.question_id, questions, "every answer line is there")
             self.assertTrue(interview.plan_id)
             self.assertEqual(
                 interview.message_partner_ids,
@@ -94,6 +95,33 @@ class TestMusCycle(MusCycleCase):
             "launch_total": 6, "launch_done": 6, "launch_progress": 100.0,
         }])
         self.assertAlmostEqual(cycle.compliance_rate, 100.0 * 2 / 6)
+
+    def test_parties_follow_with_their_subtypes(self):
+        """The launch subscribes the parties in one statement, with what
+        ``message_subscribe`` would give them: the default subtypes, the
+        external ones to a portal employee; asked again, nobody twice."""
+        portal_user = mail_new_test_user(
+            self.env, login="mus_cycle_portal", name="Pia Portal", groups="base.group_portal",
+        )
+        portal_employee = self.env["hr.employee"].create({
+            "name": "Pia Portal", "user_id": portal_user.id, "parent_id": self.leader.id,
+            "department_id": self.department.id,
+        })
+        cycle = self.launch()
+        default, _internal, external = self.env["mail.message.subtype"].default_subtypes("mus.interview")
+        for interview in cycle.interview_ids.sudo():
+            followers = interview.message_follower_ids
+            with self.subTest(employee=interview.employee_id.name):
+                self.assertEqual(
+                    followers.partner_id, interview.employee_id.work_contact_id | self.leader.work_contact_id,
+                )
+                for follower in followers:
+                    portal = follower.partner_id == portal_employee.work_contact_id
+                    self.assertEqual(follower.subtype_ids, external if portal else default)
+                interview._subscribe_parties()
+                interview.invalidate_recordset()
+                self.assertEqual(interview.message_follower_ids, followers, "nobody follows twice")
+        self.assertIn(portal_employee, cycle.interview_ids.employee_id)
 
     def test_offer_in_the_employee_language(self):
         self.env["res.lang"]._activate_lang("da_DK")

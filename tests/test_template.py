@@ -38,6 +38,34 @@ class TestMusTemplate(MusWorkflowCase):
         self.assertEqual(other.answer_ids.question_id.ids, self.refs(TEMPLATE_B_ORDER).ids)
         self.assertEqual(interview.answer_ids[1].guidance, self.env.ref("mus_odoo.question_wellbeing_thrive").guidance)
 
+    def test_answer_lines_of_an_adapted_template(self):
+        """The lines are written in one statement: they carry what the ORM
+        would compute (theme, sequences, company), follow the template's
+        order and active questions, and are not doubled when asked again."""
+        copy = self.template.with_user(self.user_hr_manager).copy()
+        copy.theme_ids[0].sequence = 99  # the first theme moves last
+        archived = copy.question_ids[-1]
+        archived.active = False
+        interview = self.create_interview(template_id=copy.id)
+        lines = interview.sudo().answer_ids
+        expected = (copy.question_ids - archived).sorted(lambda q: (q.theme_id.sequence, q.sequence, q.id))
+        self.assertEqual(lines.question_id.ids, expected.ids)
+        self.assertEqual(lines.ids, sorted(lines.ids), "created in the order they are answered")
+        self.assertRecordValues(lines, [
+            {"theme_id": question.theme_id.id, "theme_sequence": question.theme_id.sequence,
+             "question_sequence": question.sequence, "company_id": interview.company_id.id}
+            for question in expected
+        ])
+        interview.sudo()._generate_answers()
+        self.assertEqual(interview.sudo().answer_ids, lines, "asked again: no line twice")
+
+        # A draft MUS changes template: the lines of the new one replace the old.
+        template_b = self.env.ref("mus_odoo.template_mus_employee_preparation")
+        self.as_leader(interview).template_id = template_b
+        self.assertEqual(interview.sudo().answer_ids.question_id.ids, self.refs(TEMPLATE_B_ORDER).ids)
+        self.assertEqual(self.as_employee(interview).answer_ids.question_id.ids, self.refs(TEMPLATE_B_ORDER).ids,
+                         "the employee reads the new lines at once")
+
     def test_hr_manager_copies_template(self):
         copy = self.template.with_user(self.user_hr_manager).copy()
         self.assertEqual(copy.name, f"{self.template.name} (copy)")

@@ -132,8 +132,11 @@ class MusInterview(models.Model):
     review_ids = fields.One2many("mus.goal.review", "interview_id", string="Review of Last Plan")
     answer_ids = fields.One2many("mus.interview.answer", "interview_id", string="Answers")
     plan_ids = fields.One2many("mus.development.plan", "interview_id", string="Development Plans")
+    # The interview's one plan (unique per interview), not stored: a stored
+    # copy would be one more update of every interview a launch creates.
     plan_id = fields.Many2one(
-        "mus.development.plan", string="Development Plan", compute="_compute_plan_id", store=True,
+        "mus.development.plan", string="Development Plan",
+        compute="_compute_plan_id", search="_search_plan_id", compute_sudo=True,
     )
     # Read as the current user: HR sees no goals unless the employee shared the plan.
     goal_ids = fields.One2many(related="plan_id.goal_ids", readonly=False, compute_sudo=False)
@@ -271,10 +274,11 @@ class MusInterview(models.Model):
     @api.depends("employee_id.name", "year")
     def _compute_name(self):
         for interview in self:
-            interview.name = self.env._(
-                "MUS %(year)s – %(employee)s",
-                year=interview.year, employee=interview.employee_id.name or "",
-            )
+            interview.name = self._mus_title(interview.year, interview.employee_id)
+
+    @api.model
+    def _mus_title(self, year, employee):
+        return self.env._("MUS %(year)s – %(employee)s", year=year, employee=employee.name or "")
 
     @api.depends("employee_id")
     def _compute_leader_id(self):
@@ -323,6 +327,9 @@ class MusInterview(models.Model):
         for interview in self:
             interview.plan_id = interview.plan_ids[:1]
 
+    def _search_plan_id(self, operator, value):
+        return [("plan_ids", operator, value)]
+
     @api.depends("employee_id")
     def _compute_company_id(self):
         for interview in self:
@@ -359,7 +366,7 @@ class MusInterview(models.Model):
     @api.depends_context("uid")
     @api.depends(
         "state", "employee_user_id", "leader_user_id", "employee_prepared_on",
-        "leader_prepared_on", "plan_id.employee_signed_on", "plan_id.leader_signed_on",
+        "leader_prepared_on", "plan_ids.employee_signed_on", "plan_ids.leader_signed_on",
     )
     def _compute_can_transitions(self):
         for interview in self:
@@ -371,7 +378,7 @@ class MusInterview(models.Model):
     @api.depends_context("uid")
     @api.depends(
         "state", "employee_user_id", "leader_user_id", "employee_prepared_on",
-        "leader_prepared_on", "plan_id.is_signed",
+        "leader_prepared_on", "plan_ids.is_signed",
     )
     def _compute_can_edit(self):
         for interview in self:
@@ -1210,21 +1217,35 @@ class MusInterview(models.Model):
         self.env["mus.goal.review"].sudo().create(review_vals)
 
     def _generate_answers(self):
-        """One answer line per active question of the template."""
-        vals_list = []
-        ordered = {}
-        for interview in self.filtered("template_id"):
-            template = interview.template_id
-            if template not in ordered:
-                ordered[template] = template.sudo().question_ids.filtered("active").sorted(
-                    lambda q: (q.theme_id.sequence, q.sequence, q.id)
-                ).ids
-            existing = set(interview.sudo().answer_ids.question_id.ids)
-            vals_list += [
-                {"interview_id": interview.id, "question_id": question_id}
-                for question_id in ordered[template] if question_id not in existing
-            ]
-        self.env["mus.interview.answer"].sudo().create(vals_list)
+        """One answer line per active question of the template, in one
+        INSERT ... SELECT for the whole batch: a cycle launch creates tens of
+        thousands of lines, and a line is a plain row (no create logic, its
+        texts live in ``mus.interview.content``). The stored related fields
+        of the line are written with it; a line that exists already is kept
+        (the unique index on interview and question)."""
+        interviews = self.filtered("template_id")
+        if not interviews:
+            return
+        self.flush_recordset(["template_id", "company_id"])
+        self.env["mus.question"].flush_model(["template_id", "theme_id", "sequence", "active"])
+        self.env["mus.question.theme"].flush_model(["sequence"])
+        self.env.execute_query(SQL(
+            """INSERT INTO mus_interview_answer
+                   (interview_id, question_id, company_id, theme_id, theme_sequence, question_sequence,
+                    create_uid, create_date, write_uid, write_date)
+               SELECT interview.id, question.id, interview.company_id, question.theme_id,
+                      theme.sequence, question.sequence,
+                      %(uid)s, %(now)s, %(uid)s, %(now)s
+                 FROM mus_interview interview
+                 JOIN mus_question question ON question.template_id = interview.template_id
+                                           AND question.active
+                 JOIN mus_question_theme theme ON theme.id = question.theme_id
+                WHERE interview.id = ANY(%(ids)s)
+                ORDER BY interview.id, theme.sequence, question.sequence, question.id
+               ON CONFLICT (interview_id, question_id) DO NOTHING""",
+            uid=self.env.uid, now=fields.Datetime.now(), ids=interviews.ids,
+        ))
+        interviews.invalidate_recordset(["answer_ids"])
 
     def _prepare_plan_vals_list(self):
         return [interview._prepare_plan_vals() for interview in self]
@@ -1235,6 +1256,13 @@ class MusInterview(models.Model):
             "interview_id": self.id,
             "date_start": start,
             "date_end": start + relativedelta(years=1, days=-1),
+            # The plan's stored related and computed fields, known here:
+            # written with the row instead of computed and updated after.
+            "employee_id": self.employee_id.id,
+            "leader_id": self.leader_id.id,
+            "company_id": self.company_id.id,
+            "is_signed": False,
+            "signed_on": False,
         }
 
     def _leader_changed(self, old_leaders):
@@ -1243,7 +1271,9 @@ class MusInterview(models.Model):
         plan before the change no longer binds the parties."""
         for interview in self:
             old_leader = old_leaders[interview.id]
-            interview.message_unsubscribe(partner_ids=old_leader.work_contact_id.ids)
+            interview.message_unsubscribe(
+                partner_ids=(old_leader.work_contact_id | old_leader.user_id.partner_id).ids,
+            )
             interview._subscribe_parties()
             if old_leader.user_id and interview.leader_user_id:
                 interview.with_user(SUPERUSER_ID).activity_ids.filtered(
@@ -1266,35 +1296,45 @@ class MusInterview(models.Model):
                 )
 
     def _subscribe_parties(self):
-        """The employee and the leader follow their MUS. Done for the whole
-        batch at once (one search of the existing followers, one create), as
-        ``message_subscribe`` would do record by record."""
-        wanted = {
-            (interview.id, partner.id)
-            for interview in self
-            for partner in interview.employee_id.work_contact_id | interview.leader_id.work_contact_id
-        }
+        """The employee and the leader follow their MUS, with the subtypes
+        ``message_subscribe`` gives (the external ones for portal users).
+        One INSERT for the whole batch, as a cycle launch subscribes two
+        parties to thousands of MUS at once; a follower that exists already
+        is kept as it is (the unique index of ``mail.followers``)."""
+        wanted = sorted(
+            (interview_id, partner_id)
+            for interview_id, partner_ids in self._mus_party_partner_ids().items()
+            for partner_id in partner_ids
+        )
         if not wanted:
             return
         partner_ids = list({partner_id for _interview_id, partner_id in wanted})
-        Followers = self.env["mail.followers"].sudo()
-        existing = {
-            (res_id, partner_id)
-            for _fid, res_id, partner_id, _sids in Followers._get_subscription_data(
-                [(self._name, self.ids)], partner_ids,
-            )
-        }
         default, _internal, external = self.env["mail.message.subtype"].default_subtypes(self._name)
-        customers = set(self.env["res.partner"].sudo().browse(partner_ids).filtered("partner_share").ids)
-        Followers.with_context(default_partner_id=False).create([
-            {
-                "res_model": self._name,
-                "res_id": interview_id,
-                "partner_id": partner_id,
-                "subtype_ids": [fields.Command.set((external if partner_id in customers else default).ids)],
-            }
-            for interview_id, partner_id in sorted(wanted - existing)
-        ])
+        customers = self.env["res.partner"].sudo().browse(partner_ids).filtered("partner_share").ids
+        Followers = self.env["mail.followers"]
+        Followers.flush_model()
+        self.env.execute_query(SQL(
+            """WITH wanted AS (
+                   SELECT * FROM unnest(%(res_ids)s::int[], %(partner_ids)s::int[]) AS wanted(res_id, partner_id)
+               ), inserted AS (
+                   INSERT INTO mail_followers (res_model, res_id, partner_id)
+                        SELECT %(model)s, res_id, partner_id FROM wanted
+                   ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+                     RETURNING id, partner_id
+               )
+               INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+                    SELECT inserted.id, subtype_id
+                      FROM inserted
+                     CROSS JOIN LATERAL unnest(
+                         CASE WHEN inserted.partner_id = ANY(%(customers)s::int[])
+                              THEN %(external)s::int[] ELSE %(default)s::int[] END
+                     ) AS subtype_id""",
+            res_ids=[res_id for res_id, _partner_id in wanted],
+            partner_ids=[partner_id for _res_id, partner_id in wanted],
+            model=self._name, customers=customers, external=external.ids, default=default.ids,
+        ))
+        Followers.invalidate_model()
+        self.invalidate_recordset(["message_follower_ids", "message_partner_ids", "message_is_follower"])
 
     # ------------------------------------------------------------------
     # Chatter: the MUS's messages reach its parties only
@@ -1302,11 +1342,20 @@ class MusInterview(models.Model):
     def _mus_party_partners(self):
         """The partners of the employee and the leader, who alone follow the
         MUS and are notified of its messages."""
-        parties = self.sudo()
-        return (
-            parties.employee_id.work_contact_id | parties.leader_id.work_contact_id
-            | parties.employee_user_id.partner_id | parties.leader_user_id.partner_id
+        return self.env["res.partner"].browse(
+            {partner_id for partner_ids in self._mus_party_partner_ids().values() for partner_id in partner_ids}
         )
+
+    def _mus_party_partner_ids(self):
+        """{interview id: the ids of its parties' partners}: their work
+        contacts and the partners of their users."""
+        return {
+            interview.id: {
+                interview.employee_id.work_contact_id.id, interview.leader_id.work_contact_id.id,
+                interview.employee_user_id.partner_id.id, interview.leader_user_id.partner_id.id,
+            } - {False}
+            for interview in self.sudo()
+        }
 
     @api.model
     def _mus_party_ids(self, interview_ids, user=None):
@@ -1329,6 +1378,10 @@ class MusInterview(models.Model):
                 "%(partners)s cannot follow it.",
                 partners=", ".join(others.mapped("display_name")),
             ))
+        if not others and not subtype_ids and self.env.context.get("mus_parties_subscribed"):
+            # The parties of these MUS were just subscribed in one batch
+            # (``_subscribe_parties``): a to-do for one of them adds nobody.
+            return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
@@ -1339,10 +1392,10 @@ class MusInterview(models.Model):
         # say), not one per interview.
         wanted = set(partner_ids)
         groups = defaultdict(list)
-        for interview in self:
-            allowed = tuple(sorted(wanted & set(interview._mus_party_partners().ids)))
+        for interview_id, party_ids in self._mus_party_partner_ids().items():
+            allowed = tuple(sorted(wanted & party_ids))
             if allowed:
-                groups[allowed].append(interview.id)
+                groups[allowed].append(interview_id)
         for allowed, interview_ids in groups.items():
             super(MusInterview, self.browse(interview_ids))._message_subscribe(
                 list(allowed), subtype_ids, customer_ids=customer_ids,
@@ -1461,6 +1514,11 @@ class MusInterview(models.Model):
                 "res_model_id": model_id,
                 "res_id": interview.id,
                 "user_id": user.id,
+                # Stored computed fields of the to-do, known here for the
+                # whole batch (computed one record at a time otherwise).
+                "res_name": interview.display_name,
+                "user_tz": user.tz,
+                "date_done": False,
             })
         # The workflow's to-dos, whoever acts (HR reads only its own).
         return self.env["mail.activity"].sudo().create(vals_list)
