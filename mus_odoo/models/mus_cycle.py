@@ -1,6 +1,7 @@
 from ast import literal_eval
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -342,6 +343,12 @@ class MusCycle(models.Model):
             "employee_id": employee.id,
             "leader_id": employee.parent_id.id,
             "company_id": self.company_id.id,
+            # Stored computed fields of the interview, known here for the
+            # whole batch (computed and updated after the insert otherwise).
+            "name": self.env["mus.interview"]._mus_title(self.year, employee),
+            "employee_user_id": employee.user_id.id,
+            "leader_user_id": employee.parent_id.user_id.id,
+            "department_id": employee.department_id.id,
             "year": self.year,
             "template_id": self.template_id.id,
             "cycle_id": self.id,
@@ -349,11 +356,13 @@ class MusCycle(models.Model):
         }
 
     def _create_interviews(self, employees):
-        """One batched create (interviews, answer lines, plans, followers)."""
+        """One batched create (interviews, answer lines, plans, followers),
+        without chatter logging or tracking: the offer mail is the record of
+        the launch, and the parties are subscribed by the create itself."""
         now = fields.Datetime.now()
-        return self.env["mus.interview"].sudo().with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True,
-        ).create([self._prepare_interview_vals(employee, now) for employee in employees])
+        return self.env["mus.interview"].sudo().with_context(tracking_disable=True).create(
+            [self._prepare_interview_vals(employee, now) for employee in employees],
+        )
 
     def _offer(self, interviews):
         """Tell each employee they are offered their MUS (a queued mail in
@@ -363,32 +372,52 @@ class MusCycle(models.Model):
             return
         self.env["mail.mail"].sudo().create(self._prepare_offer_mail_vals_list(interviews))
         deadline = self.date_invitations or fields.Date.context_today(self)
-        interviews.with_context(mail_activity_quick_update=True)._mus_schedule_activities([
+        interviews.with_context(
+            mail_activity_quick_update=True, mus_parties_subscribed=True,
+        )._mus_schedule_activities([
             (interview, "mus_odoo.mail_act_mus_invite", interview.leader_user_id, deadline)
             for interview in interviews
         ])
 
     def _prepare_offer_mail_vals_list(self, interviews):
-        """The offer mails, rendered from one compiled QWeb template per
-        language; every value the mail would otherwise compute record by
-        record (sender, reply-to, record name) is given."""
+        """The offer mails, each in its employee's language. Thousands are
+        made per launch: the texts of a language are looked up once, and
+        every value the mail would otherwise compute record by record
+        (sender, reply-to, record name) is given."""
         author = self.env.user.partner_id
         email_from = self.company_id.email_formatted or author.email_formatted
-        envs = {}
+        langs = {}
         vals_list = []
         for interview in interviews:
             partner = interview.employee_id.work_contact_id
             if not partner:
                 continue
             lang = partner.lang or self.env.lang or "en_US"
-            if lang not in envs:
-                envs[lang] = self.with_context(lang=lang).env
-            env = envs[lang]
-            deadline = format_date(env, self.date_invitations, lang_code=lang) if self.date_invitations else ""
+            if lang not in langs:
+                env = self.with_context(lang=lang).env
+                langs[lang] = env, (
+                    format_date(env, self.date_invitations, lang_code=lang) if self.date_invitations else ""
+                ), env._(
+                    "If you do not wish to have a MUS this time, you may decline the offer in your MUS, "
+                    "with or without a reason."
+                )
+            env, deadline, decline = langs[lang]
+            if deadline:
+                offer = env._(
+                    "You are offered your yearly employee development interview (MUS) with %(leader)s, "
+                    "who will agree a time with you by %(deadline)s.",
+                    leader=interview.leader_id.name, deadline=deadline,
+                )
+            else:
+                offer = env._(
+                    "You are offered your yearly employee development interview (MUS) with %(leader)s, "
+                    "who will agree a time with you.",
+                    leader=interview.leader_id.name,
+                )
             vals_list.append({
                 "subject": env._("You are offered your MUS %(year)s", year=interview.year),
-                "body_html": env["ir.qweb"]._render(
-                    "mus_odoo.mus_offer_mail", {"interview": interview, "deadline": deadline},
+                "body_html": Markup("<div><p>%s</p><p>%s</p><p>%s</p></div>") % (
+                    env._("Dear %(employee)s,", employee=interview.employee_id.name), offer, decline,
                 ),
                 "recipient_ids": [fields.Command.link(partner.id)],
                 "model": "mus.interview",
