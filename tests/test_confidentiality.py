@@ -266,6 +266,29 @@ class TestMusConfidentiality(MusWorkflowCase):
         with self.assertRaises(AccessError):
             message.with_user(self.user_colleague).read(["body"])
 
+    def test_former_parties_stop_following(self):
+        """Whoever stops being a party stops following: the first employee
+        of a draft moved to another, the employee's former user account; and
+        who the parties are is not told to those who cannot read the MUS."""
+        draft = self.create_interview(employee=self.colleague, year=2027)
+        self.as_leader(draft).employee_id = self.employee
+        self.assertEqual(
+            draft.sudo().message_partner_ids, self.employee.work_contact_id | self.leader.work_contact_id,
+        )
+        old_partner = self.user_employee.partner_id
+        new_user = mail_new_test_user(self.env, login="mus_erik_ny", name="Erik Ny")
+        self.employee.user_id = new_user
+        for interview in (draft, self.interview, self.last_year):
+            with self.subTest(interview=interview.sudo().display_name):
+                followers = interview.sudo().message_partner_ids
+                self.assertNotIn(old_partner, followers)
+                self.assertEqual(followers, new_user.partner_id | self.leader.work_contact_id)
+        for partner in (self.leader.work_contact_id, self.user_hr_officer.partner_id):
+            with self.subTest(partner=partner.name), self.assertRaises(AccessError):
+                self.interview.with_user(self.user_colleague).with_context(
+                    mus_parties_subscribed=True,
+                ).message_subscribe(partner_ids=partner.ids)
+
     def test_attachments(self):
         attachment = self.env["ir.attachment"].with_user(self.user_employee).create({
             "name": "min-cv.txt", "raw": secret("attachment").encode(),

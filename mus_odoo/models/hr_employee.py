@@ -93,6 +93,11 @@ class HrEmployee(models.Model):
         if managers:
             moved = self.filtered(lambda employee: employee.parent_id and employee.parent_id != managers[employee.id])
             moved._mus_hand_over_to_manager()
+        if {"user_id", "work_contact_id"} & set(vals):
+            # Another user or contact: only the current ones follow their MUS.
+            self.env["mus.interview"].sudo().search([
+                "|", ("employee_id", "in", self.ids), ("leader_id", "in", self.ids),
+            ])._sync_party_followers()
         return result
 
     def _mus_hand_over_to_manager(self):

@@ -490,7 +490,7 @@ class MusInterview(models.Model):
         if leaders:
             self.filtered(lambda i: i.leader_id != leaders[i.id])._leader_changed(leaders)
         if "employee_id" in vals:
-            self._subscribe_parties()
+            self._sync_party_followers()
         if {"scheduled_date", "duration", "location", "employee_id", "leader_id"} & set(vals):
             self.filtered(lambda i: i.scheduled_date and i.state != "cancelled")._sync_calendar_event()
         return result
@@ -1243,7 +1243,7 @@ class MusInterview(models.Model):
                 WHERE interview.id = ANY(%(ids)s)
                 ORDER BY interview.id, theme.sequence, question.sequence, question.id
                ON CONFLICT (interview_id, question_id) DO NOTHING""",
-            uid=self.env.uid, now=fields.Datetime.now(), ids=interviews.ids,
+            uid=self.env.uid, now=self.env.cr.now(), ids=interviews.ids,
         ))
         interviews.invalidate_recordset(["answer_ids"])
 
@@ -1271,10 +1271,7 @@ class MusInterview(models.Model):
         plan before the change no longer binds the parties."""
         for interview in self:
             old_leader = old_leaders[interview.id]
-            interview.message_unsubscribe(
-                partner_ids=(old_leader.work_contact_id | old_leader.user_id.partner_id).ids,
-            )
-            interview._subscribe_parties()
+            interview._sync_party_followers()
             if old_leader.user_id and interview.leader_user_id:
                 interview.with_user(SUPERUSER_ID).activity_ids.filtered(
                     lambda activity, user=old_leader.user_id: activity.user_id == user
@@ -1294,6 +1291,15 @@ class MusInterview(models.Model):
                     ),
                     subtype_xmlid="mail.mt_note",
                 )
+
+    def _sync_party_followers(self):
+        """After a change of party (employee, leader, or their user or work
+        contact): the parties follow, and nobody else does any longer."""
+        parties = self._mus_party_partner_ids()
+        self.env["mail.followers"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+        ]).filtered(lambda follower: follower.partner_id.id not in parties[follower.res_id]).unlink()
+        self._subscribe_parties()
 
     def _subscribe_parties(self):
         """The employee and the leader follow their MUS, with the subtypes
@@ -1371,6 +1377,8 @@ class MusInterview(models.Model):
         return {row[0] for row in rows}
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # Who the parties are is asked of readers only (no oracle on others' MUS).
+        self.check_access("read")
         others = self.env["res.partner"].browse(partner_ids or []) - self._mus_party_partners()
         if others and not self.env.su:
             raise UserError(self.env._(
@@ -1378,7 +1386,7 @@ class MusInterview(models.Model):
                 "%(partners)s cannot follow it.",
                 partners=", ".join(others.mapped("display_name")),
             ))
-        if not others and not subtype_ids and self.env.context.get("mus_parties_subscribed"):
+        if self.env.su and not others and not subtype_ids and self.env.context.get("mus_parties_subscribed"):
             # The parties of these MUS were just subscribed in one batch
             # (``_subscribe_parties``): a to-do for one of them adds nobody.
             return True
