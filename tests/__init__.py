@@ -13,6 +13,7 @@ from . import (
     test_hardening,
     test_hardening_extra,
     test_hardening_probe,
+    test_migration,
     test_my_data,
     test_plan_integrity,
     test_plan_signing,
