@@ -48,3 +48,16 @@ def records_changing(records, vals, field_names):
         return False
 
     return records.filtered(changes)
+
+
+def without_mus_hidden(model, query, order):
+    """``query`` (a search of ``model``) without the records that
+    ``model._mus_hidden()`` hides from the current user: the files and to-dos
+    of a MUS they are no party of. The superuser sees everything."""
+    if model.env.is_superuser():
+        return query
+    ids = list(query)
+    hidden = set(model.browse(ids)._mus_hidden().ids)
+    if not hidden:
+        return query
+    return model.browse(record_id for record_id in ids if record_id not in hidden)._as_query(order)

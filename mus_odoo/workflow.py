@@ -44,6 +44,7 @@ OPEN_STATES = tuple(code for code, _label in STATES if code not in CLOSED_STATES
 # Before the talk, and from it on (held: counts as the employee's MUS).
 PLANNING_STATES = ("draft", "invited", "preparation")
 HELD_STATES = ("interview", "signing", "follow_up", "done")
+SIGNED_STATES = ("follow_up", "done")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from . import (
     mus_interview,
     mus_interview_answer,
     mus_interview_content,
+    mus_interview_wizard_mixin,
     mus_question,
     mus_question_template,
     mus_question_theme,

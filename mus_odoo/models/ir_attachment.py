@@ -2,6 +2,8 @@ from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools import without_mus_hidden
+
 
 class IrAttachment(models.Model):
     """Files attached to a MUS are read by its parties only, like its
@@ -25,14 +27,7 @@ class IrAttachment(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        query = super()._search(domain, offset=offset, limit=limit, order=order)
-        if self.env.is_superuser():
-            return query
-        ids = list(query)
-        hidden = self.browse(ids)._mus_hidden()
-        if not hidden:
-            return query
-        return self.browse(i for i in ids if i not in hidden.ids)._as_query(order)
+        return without_mus_hidden(self, super()._search(domain, offset=offset, limit=limit, order=order), order)
 
     def _mus_hidden(self):
         """Attachments of ``self`` on a MUS the current user is no party of."""

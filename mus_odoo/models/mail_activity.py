@@ -1,6 +1,8 @@
 from odoo import api, models
 from odoo.tools import SQL
 
+from ..tools import without_mus_hidden
+
 
 class MailActivity(models.Model):
     """The to-dos of a MUS are read by its parties and by whom each is
@@ -22,14 +24,7 @@ class MailActivity(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        query = super()._search(domain, offset=offset, limit=limit, order=order)
-        if self.env.is_superuser():
-            return query
-        ids = list(query)
-        hidden = self.browse(ids)._mus_hidden()
-        if not hidden:
-            return query
-        return self.browse(i for i in ids if i not in hidden.ids)._as_query(order)
+        return without_mus_hidden(self, super()._search(domain, offset=offset, limit=limit, order=order), order)
 
     def _mus_hidden(self):
         """Activities of ``self`` on a MUS the current user is no party of

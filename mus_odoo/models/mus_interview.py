@@ -997,48 +997,29 @@ class MusInterview(models.Model):
 
     # Buttons that need input open a wizard, which then calls the action.
     def action_open_postpone_wizard(self):
-        return self._open_reason_wizard("postpone")
+        return self._open_transition_wizard("postpone", "mus.reason.wizard", default_transition="postpone")
 
     def action_open_cancel_wizard(self):
-        return self._open_reason_wizard("cancel")
+        return self._open_transition_wizard("cancel", "mus.reason.wizard", default_transition="cancel")
 
-    def _open_reason_wizard(self, name):
+    def action_open_decline_wizard(self):
+        return self._open_transition_wizard("decline", "mus.decline.wizard")
+
+    def action_open_sign_wizard(self):
+        return self._open_transition_wizard("sign", "mus.sign.wizard")
+
+    def _open_transition_wizard(self, name, res_model, **context):
+        """The wizard of ``res_model`` asking for what transition ``name``
+        needs, if the current user may fire it now."""
         self.ensure_one()
         transition = self._check_transition(name, for_button=True)
         return {
             "type": "ir.actions.act_window",
             "name": self._lazy(transition.label),
-            "res_model": "mus.reason.wizard",
+            "res_model": res_model,
             "view_mode": "form",
             "target": "new",
-            "context": {
-                "default_interview_id": self.id,
-                "default_transition": name,
-            },
-        }
-
-    def action_open_decline_wizard(self):
-        self.ensure_one()
-        transition = self._check_transition("decline", for_button=True)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self._lazy(transition.label),
-            "res_model": "mus.decline.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_interview_id": self.id},
-        }
-
-    def action_open_sign_wizard(self):
-        self.ensure_one()
-        transition = self._check_transition("sign", for_button=True)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self._lazy(transition.label),
-            "res_model": "mus.sign.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_interview_id": self.id},
+            "context": {"default_interview_id": self.id, **context},
         }
 
     def action_open_calendar_event(self):
@@ -1288,9 +1269,9 @@ class MusInterview(models.Model):
         """A new leader takes over: they follow the MUS and get the open
         to-dos; the former leader stops following. A signature given to the
         plan before the change no longer binds the parties."""
+        self._sync_party_followers()
         for interview in self:
             old_leader = old_leaders[interview.id]
-            interview._sync_party_followers()
             if old_leader.user_id and interview.leader_user_id:
                 interview.with_user(SUPERUSER_ID).activity_ids.filtered(
                     lambda activity, user=old_leader.user_id: activity.user_id == user

@@ -1,5 +1,5 @@
 from odoo import fields, models
-from odoo.tools import SQL, drop_view_if_exists
+from odoo.tools import SQL
 
 
 class MusCompliance(models.Model):
@@ -23,10 +23,9 @@ class MusCompliance(models.Model):
     next_due_date = fields.Date(string="Next MUS Due", readonly=True)
     is_offered = fields.Boolean(string="Offered in the Last 12 Months", readonly=True)
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL(
-            """CREATE OR REPLACE VIEW %(table)s AS (
+    def _view_query(self):
+        return SQL(
+            """
                 SELECT e.id, e.id AS employee_id, e.department_id, e.parent_id AS leader_id,
                        e.company_id, o.last_offered_on, e.mus_next_due_date AS next_due_date,
                        COALESCE(o.last_offered_on >= now() AT TIME ZONE 'UTC' - interval '12 months', FALSE)
@@ -39,6 +38,5 @@ class MusCompliance(models.Model):
                        GROUP BY employee_id
                   ) o ON o.employee_id = e.id
                  WHERE e.active
-            )""",
-            table=SQL.identifier(self._table),
-        ))
+            """,
+        )

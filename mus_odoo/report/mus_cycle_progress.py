@@ -1,5 +1,5 @@
 from odoo import fields, models
-from odoo.tools import SQL, drop_view_if_exists
+from odoo.tools import SQL
 
 from .. import workflow
 from .mus_interview_report import timeliness_sql
@@ -31,16 +31,15 @@ class MusCycleProgress(models.Model):
         help="Share of the team's interviews held (declined ones count as completed).",
     )
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL(
-            """CREATE OR REPLACE VIEW %(table)s AS (
+    def _view_query(self):
+        return SQL(
+            """
                 SELECT min(i.id) AS id, i.cycle_id, c.company_id, i.department_id, i.leader_id,
                        count(*) AS total,
                        count(*) FILTER (WHERE i.offered_on IS NOT NULL) AS offered,
                        count(*) FILTER (WHERE i.state = 'declined') AS declined,
                        count(*) FILTER (WHERE i.state IN %(held)s) AS held,
-                       count(*) FILTER (WHERE i.state IN ('follow_up', 'done')) AS signed,
+                       count(*) FILTER (WHERE i.state IN %(signed)s) AS signed,
                        count(*) FILTER (WHERE %(timeliness)s = 'late') AS late,
                        round(100.0 * count(*) FILTER (WHERE i.state IN %(completed)s) / count(*), 1)
                            AS completion
@@ -48,8 +47,8 @@ class MusCycleProgress(models.Model):
                   JOIN mus_cycle c ON c.id = i.cycle_id
                  WHERE i.state != 'cancelled'
                  GROUP BY i.cycle_id, c.company_id, i.department_id, i.leader_id
-            )""",
-            table=SQL.identifier(self._table), held=workflow.HELD_STATES,
+            """,
+            held=workflow.HELD_STATES, signed=workflow.SIGNED_STATES,
             completed=(*workflow.HELD_STATES, "declined"),
             timeliness=timeliness_sql(SQL("i"), SQL("c")),
-        ))
+        )

@@ -1,5 +1,5 @@
 from odoo import fields, models
-from odoo.tools import SQL, drop_view_if_exists
+from odoo.tools import SQL
 
 from .. import workflow
 
@@ -61,10 +61,9 @@ class MusInterviewReport(models.Model):
     is_signed = fields.Boolean(string="Signed", readonly=True)
     timeliness = fields.Selection(TIMELINESS, string="On Time", readonly=True)
 
-    def init(self):
-        drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL(
-            """CREATE OR REPLACE VIEW %(table)s AS (
+    def _view_query(self):
+        return SQL(
+            """
                 SELECT i.id, i.id AS interview_id, i.employee_id, i.leader_id, i.leader_user_id,
                        i.department_id, i.company_id, i.cycle_id, i.year, i.state,
                        COALESCE(i.held_on, i.scheduled_date, i.offered_on)::date AS date,
@@ -72,11 +71,11 @@ class MusInterviewReport(models.Model):
                        COALESCE(c.date_interviews, (i.scheduled_date)::date) AS deadline,
                        i.offered_on IS NOT NULL AS is_offered,
                        i.state IN %(held)s AS is_held,
-                       i.state IN ('follow_up', 'done') AS is_signed,
+                       i.state IN %(signed)s AS is_signed,
                        %(timeliness)s AS timeliness
                   FROM mus_interview i
                   LEFT JOIN mus_cycle c ON c.id = i.cycle_id
-            )""",
-            table=SQL.identifier(self._table), held=workflow.HELD_STATES,
+            """,
+            held=workflow.HELD_STATES, signed=workflow.SIGNED_STATES,
             timeliness=timeliness_sql(SQL("i"), SQL("c")),
-        ))
+        )

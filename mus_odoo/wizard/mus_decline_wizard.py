@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class MusDeclineWizard(models.TransientModel):
@@ -6,16 +6,10 @@ class MusDeclineWizard(models.TransientModel):
     offer still counts as made."""
 
     _name = "mus.decline.wizard"
+    _inherit = ["mus.interview.wizard.mixin"]
     _description = "MUS Decline"
 
-    interview_id = fields.Many2one("mus.interview", required=True, ondelete="cascade")
     reason = fields.Text(help="Optional: why you do not wish to have a MUS now.")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        wizards.interview_id.check_access("read")
-        return wizards
 
     def action_confirm(self):
         self.ensure_one()

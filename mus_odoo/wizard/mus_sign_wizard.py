@@ -6,19 +6,12 @@ class MusSignWizard(models.TransientModel):
     plan as the party they are (employee or leader)."""
 
     _name = "mus.sign.wizard"
+    _inherit = ["mus.interview.wizard.mixin"]
     _description = "Sign MUS Development Plan"
 
-    interview_id = fields.Many2one("mus.interview", required=True, ondelete="cascade")
     signature = fields.Binary()
     signer_name = fields.Char(compute="_compute_signer")
     party = fields.Char(compute="_compute_signer")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        # Nothing of a MUS the user may not read, not even its name.
-        wizards.interview_id.check_access("read")
-        return wizards
 
     @api.depends("interview_id")
     @api.depends_context("uid")

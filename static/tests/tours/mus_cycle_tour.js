@@ -7,31 +7,15 @@
 // cycle after each tour.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openMusMenu } from "@mus_odoo/../tests/tours/mus_tour_utils";
 
 const DEPARTMENT = "Tourafdeling";
 const FORM = ".o_form_view";
 
-function openMenu(menuXmlid) {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the MUS app",
-            trigger: '.o_app[data-menu-xmlid="mus_odoo.mus_menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the menu",
-            trigger: `.o_menu_sections [data-menu-xmlid="${menuXmlid}"]`,
-            run: "click",
-        },
-    ];
-}
-
 registry.category("web_tour.tours").add("mus_cycle_tour_hr_launch", {
     url: "/odoo",
     steps: () => [
-        ...openMenu("mus_odoo.mus_cycle_menu"),
+        ...openMusMenu("mus_odoo.mus_cycle_menu"),
         {
             content: "New cycle",
             trigger: ".o_list_button_add",
@@ -89,7 +73,7 @@ registry.category("web_tour.tours").add("mus_cycle_tour_hr_launch", {
 registry.category("web_tour.tours").add("mus_cycle_tour_employee_decline", {
     url: "/odoo",
     steps: () => [
-        ...openMenu("mus_odoo.mus_interview_menu_my"),
+        ...openMusMenu("mus_odoo.mus_interview_menu_my"),
         {
             content: "Open my MUS",
             trigger: ".o_kanban_record:contains(Tove Tourmedarbejder)",

@@ -7,6 +7,7 @@
 // order and checks the interview after each.
 
 import { registry } from "@web/core/registry";
+import { openMusMenu } from "@mus_odoo/../tests/tours/mus_tour_utils";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const EMPLOYEE = "Emil Tourmedarbejder";
@@ -16,17 +17,7 @@ const ACTIVE_MODAL = ".modal:not(.o_inactive_modal)";
 /** Open the MUS app and the interview of EMPLOYEE from the menu `menuXmlid`. */
 function openInterview(menuXmlid) {
     return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the MUS app",
-            trigger: '.o_app[data-menu-xmlid="mus_odoo.mus_menu_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the menu",
-            trigger: `.o_menu_sections [data-menu-xmlid="${menuXmlid}"]`,
-            run: "click",
-        },
+        ...openMusMenu(menuXmlid),
         {
             content: "Open the interview",
             trigger: `.o_kanban_record:contains(${EMPLOYEE})`,
