@@ -3,6 +3,7 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import SIGNATURE
@@ -67,6 +68,32 @@ class TestMusReminders(MusCycleCase):
             sorted(self.env["mus.reminder"].search([("interview_id", "in", cycle.interview_ids.ids)]).mapped("kind")),
             ["overdue_hr", "overdue_hr", "overdue_leader", "overdue_leader"],
         )
+
+    def test_overdue_outside_a_cycle_to_the_company_hr_responsible(self):
+        """A MUS a leader planned on their own reaches HR through the
+        company's MUS HR responsible; without one, HR is not told."""
+        self.company.mus_overdue_hr_days = 14
+        with freeze_time(datetime(2026, 1, 5, 9, 0)):
+            interview = self.create_interview(scheduled_date=datetime(2026, 1, 12, 9, 0))
+            self.as_leader(interview).action_invite()
+        self.assertFalse(interview.cycle_id)
+        with freeze_time(datetime(2026, 1, 20, 9, 0)):
+            mails = self.run_cron()
+            self.assertEqual(mails.recipient_ids, self.leader.work_contact_id, "overdue: the leader is told")
+        with freeze_time(datetime(2026, 2, 1, 9, 0)):
+            self.assertFalse(self.run_cron(), "no HR responsible: HR is not told")
+            self.company.mus_hr_user_id = self.user_hr_officer
+            mails = self.run_cron()
+            self.assertEqual(mails.recipient_ids, self.user_hr_officer.partner_id)
+            self.assertEqual(mails.subject, "MUS: overdue interviews (status for HR)")
+            self.assertIn("Invited", mails.body_html, "status only")
+            self.assertFalse(self.run_cron())
+
+    def test_company_hr_responsible_is_an_hr_officer(self):
+        with self.assertRaises(ValidationError):
+            self.company.mus_hr_user_id = self.user_leader
+        self.company.mus_hr_user_id = self.user_hr_officer
+        self.assertEqual(self.company.mus_hr_user_id, self.user_hr_officer)
 
     def test_signature_and_follow_up_reminders(self):
         self.company.mus_follow_up_months = "1"

@@ -15,7 +15,9 @@ class MusReminder(models.Model):
     cron twice sends nothing twice.
 
     Parties are reminded by mail in their own language; leaders, and HR, get
-    one mail per kind listing their interviews. HR's mail holds status and
+    one mail per kind listing their interviews. HR is the HR responsible of
+    the interview's cycle, else the company's MUS HR responsible (for a MUS
+    planned outside a cycle); with neither, HR is not told. HR's mail holds status and
     dates only. Mails are queued (``mail.mail``), never sent in the
     transaction. Read by HR officers; written by the cron only.
     """
@@ -96,9 +98,11 @@ class MusReminder(models.Model):
                 "|", ("scheduled_date", "<", now), ("cycle_id.date_interviews", "<", today),
             ]):
                 due.append((interview, "overdue_leader", "", None))
+            # HR is told through the cycle's HR responsible, else the company's.
+            hr_domain = [] if company.mus_hr_user_id else [("cycle_id.user_id", "!=", False)]
             for interview in Interview.search([
                 *overdue,
-                ("cycle_id.user_id", "!=", False),
+                *hr_domain,
                 "|", ("scheduled_date", "<", now - hr_days), ("cycle_id.date_interviews", "<", today - hr_days),
             ]):
                 due.append((interview, "overdue_hr", "", None))
@@ -134,7 +138,8 @@ class MusReminder(models.Model):
                 )):
                     digests[interview.leader_id.work_contact_id, kind].append((interview, checkpoint))
             elif kind == "overdue_hr":
-                digests[interview.cycle_id.user_id.partner_id, kind].append((interview, checkpoint))
+                hr_user = interview.cycle_id.user_id or interview.company_id.mus_hr_user_id
+                digests[hr_user.partner_id, kind].append((interview, checkpoint))
             else:
                 digests[interview.leader_id.work_contact_id, kind].append((interview, checkpoint))
         for (partner, kind), items in digests.items():
@@ -181,7 +186,7 @@ class MusReminder(models.Model):
         subject = {
             "prepare": env._("MUS: prepare your coming interviews"),
             "overdue_leader": env._("MUS: overdue interviews"),
-            "overdue_hr": env._("MUS: overdue interviews in your cycle"),
+            "overdue_hr": env._("MUS: overdue interviews (status for HR)"),
             "signature": env._("MUS: development plans to sign"),
             "follow_up": env._("MUS: follow-up due"),
         }[kind]

@@ -31,7 +31,14 @@ class ResCompany(models.Model):
     )
     mus_overdue_hr_days = fields.Integer(
         string="MUS Overdue Notice to HR (Days)", default=14,
-        help="An overdue MUS is reported to the HR officer of its cycle after this many days.",
+        help="An overdue MUS is reported to the HR responsible of its cycle (else the company's MUS HR "
+        "responsible) after this many days.",
+    )
+    mus_hr_user_id = fields.Many2one(
+        "res.users", string="MUS HR Responsible",
+        domain=lambda self: [("groups_id", "in", self.env.ref("mus_odoo.group_mus_officer").id)],
+        help="Gets the overdue notices (status only) of the MUS that no cycle with an HR responsible "
+        "covers, such as those a leader planned on their own.",
     )
 
     @api.constrains("mus_interval_months", "mus_follow_up_months", "mus_retention_years")
@@ -49,6 +56,17 @@ class ResCompany(models.Model):
             if not (0 <= company.mus_reminder_days <= 60 and 0 <= company.mus_overdue_hr_days <= 365):
                 raise ValidationError(self.env._(
                     "Reminder days must be between 0 and 60, and the HR notice between 0 and 365 days."
+                ))
+
+    @api.constrains("mus_hr_user_id")
+    def _check_mus_hr_user(self):
+        for company in self:
+            user = company.mus_hr_user_id.sudo()
+            if user and (not user.has_group("mus_odoo.group_mus_officer") or company not in user.company_ids):
+                raise ValidationError(self.env._(
+                    "%(user)s cannot be the MUS HR responsible of %(company)s: they must be an HR officer "
+                    "of MUS with access to that company.",
+                    user=user.name, company=company.name,
                 ))
 
     def _mus_follow_up_months(self):

@@ -9,3 +9,4 @@ class ResConfigSettings(models.TransientModel):
     mus_retention_years = fields.Integer(related="company_id.mus_retention_years", readonly=False)
     mus_reminder_days = fields.Integer(related="company_id.mus_reminder_days", readonly=False)
     mus_overdue_hr_days = fields.Integer(related="company_id.mus_overdue_hr_days", readonly=False)
+    mus_hr_user_id = fields.Many2one(related="company_id.mus_hr_user_id", readonly=False)
