@@ -27,6 +27,7 @@
         "mus_odoo/wizard/mus_decline_wizard_views.xml",
         "views/mus_question_template_views.xml",
         "views/mus_development_plan_views.xml",
+        "mus_odoo/wizard/mus_settings_views.xml",
         "views/mus_interview_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",

@@ -23,6 +23,7 @@ from . import (
     test_reminder,
     test_report,
     test_retention,
+    test_settings,
     test_template,
     test_tour,
     test_workflow,

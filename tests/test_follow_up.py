@@ -3,7 +3,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SIGNATURE, MusWorkflowCase
 
@@ -53,10 +53,10 @@ class TestMusFollowUp(MusWorkflowCase):
         )
 
     def test_settings_form(self):
-        settings = self.env["res.config.settings"].create({
-            "mus_follow_up_months": "1,4", "mus_interval_months": 24,
-        })
-        settings.execute()
+        settings = Form(self.env["mus.settings"].with_user(self.user_hr_manager))
+        settings.mus_follow_up_months = "1,4"
+        settings.mus_interval_months = 24
+        settings.save().action_save()
         self.assertRecordValues(self.company, [{"mus_follow_up_months": "1,4", "mus_interval_months": 24}])
 
     def test_invalid_settings(self):

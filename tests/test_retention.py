@@ -103,9 +103,9 @@ class TestMusRetention(MusWorkflowCase):
         for years in (0, 51):
             with self.subTest(years=years), self.assertRaises(ValidationError):
                 self.company.mus_retention_years = years
-        settings = Form(self.env["res.config.settings"])
+        settings = Form(self.env["mus.settings"].with_user(self.user_hr_manager))
         settings.mus_retention_years = 7
-        settings.save().execute()
+        settings.save().action_save()
         self.assertEqual(self.company.mus_retention_years, 7)
         cron = self.env.ref("mus_odoo.ir_cron_mus_retention")
         self.assertRecordValues(cron, [{"active": True, "interval_number": 1, "interval_type": "days"}])

@@ -21,5 +21,4 @@ from . import (
     mus_reminder,
     mus_retention,
     res_company,
-    res_config_settings,
 )
