@@ -84,6 +84,9 @@ class TestMusCycle(MusCycleCase):
         self.assertEqual(mails.recipient_ids, (self.employee | self.colleague).work_contact_id)
         self.assertEqual(set(mails.mapped("state")), {"outgoing"}, "queued, not sent in the transaction")
         self.assertEqual(set(mails.mapped("subject")), {"You are offered your MUS 2026"})
+        for mail in mails:
+            self.assertIn(f'/my/mus/{mail.res_id}"', mail.body_html, "a link to the employee's MUS")
+            self.assertNotIn("access_token", mail.body_html, "which needs a login: the chatter keeps the mail")
         # Listed for HR, not silently skipped.
         self.assertEqual(
             {(issue.employee_id, issue.reason) for issue in cycle.issue_ids},

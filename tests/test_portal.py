@@ -3,9 +3,11 @@ import hmac
 import html
 import json
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.addons.mail.tests.common import mail_new_test_user
+from odoo.addons.mus_odoo.mus_odoo.controllers.portal import MusPortal
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
@@ -128,6 +130,110 @@ class TestMusPortal(MusWorkflowCase, HttpCase):
         self.assertEqual(listing.status_code, 200)
         self.assertIn(f"/my/mus/{self.interview.id}", listing.text)
         self.assertNotIn(f"/my/mus/{self.other.id}", listing.text)
+
+    def offered(self):
+        """Pia's MUS of 2027, offered by HR's cycle: planned, no time yet."""
+        cycle = self.env["mus.cycle"].with_user(self.user_hr_officer).create({
+            "name": "MUS 2027", "date_from": "2027-01-01", "date_to": "2027-12-31",
+            "employee_domain": f"[('id', '=', {self.portal_employee.id})]", "template_id": self.template.id,
+        })
+        cycle.with_user(self.user_hr_officer).action_launch()
+        self.assertRecordValues(cycle.interview_ids, [{"state": "draft", "employee_id": self.portal_employee.id}])
+        return cycle.interview_ids
+
+    def test_list_is_paged(self):
+        self.as_portal()
+        offered = self.offered()
+        with patch.object(MusPortal, "_items_per_page", 1):
+            first = self.url_open("/my/mus")
+            second = self.url_open("/my/mus/page/2")
+        self.assertEqual(first.status_code, 200)
+        self.assertIn("/my/mus/page/2", first.text, "a pager")
+        pages = [
+            [interview for interview in (self.interview, offered) if f'href="/my/mus/{interview.id}"' in page.text]
+            for page in (first, second)
+        ]
+        self.assertEqual(len(pages[0]) + len(pages[1]), 2)
+        self.assertEqual((len(pages[0]), len(pages[1])), (1, 1), "one interview per page, none twice")
+
+    def test_offered_mus_is_declined_in_the_portal(self):
+        """HR's cycle offered Pia her MUS before any time was set: she finds
+        it in the portal and declines it, with a reason."""
+        offered = self.offered()
+        self.as_portal()
+        self.assertIn(f"/my/mus/{offered.id}", self.url_open("/my/mus").text)
+        page = self.page(offered)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Your leader will agree a time with you.", page.text)
+        self.assertIn("mus_decline_form", page.text)
+        self.assertNotIn("o_mus_portal_preparation", page.text, "nothing to prepare before the invitation")
+        self.assertNotIn(LEADER_PRIVATE, page.text)
+        response = self.post(offered, "decline", reason="Jeg går på pension i foråret")
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("message=declined", response.headers["Location"])
+        self.assertRecordValues(offered.sudo(), [
+            {"state": "declined", "decline_reason": "Jeg går på pension i foråret"},
+        ])
+        page = self.page(offered)
+        self.assertIn("o_mus_portal_declined", page.text)
+        self.assertNotIn("mus_decline_form", page.text)
+        response = self.post(offered, "decline")
+        self.assertIn("o_mus_portal_error", response.text, "declining twice is refused")
+
+    def test_invited_mus_is_declined_without_reason_with_the_token(self):
+        token = self.token(self.interview)
+        self.anonymous()
+        self.assertNotFound(self.post(self.interview, "decline", "wrong"))
+        self.assertEqual(self.interview.sudo().state, "invited")
+        response = self.post(self.interview, "decline", token)
+        self.assertEqual(response.status_code, 303)
+        self.assertRecordValues(self.interview.sudo(), [{"state": "declined", "decline_reason": False}])
+
+    def test_others_cannot_decline(self):
+        token = self.token(self.interview)
+        for login in ("mus_colleague", "mus_leader", "mus_hr_officer"):
+            self.authenticate(login, login)
+            self.assertNotFound(self.post(self.interview, "decline", token))
+        self.as_portal()
+        self.assertNotFound(self.post(self.other, "decline"))
+        self.assertEqual((self.interview | self.other).sudo().mapped("state"), ["invited", "invited"])
+
+    def test_feedback_to_the_leader(self):
+        self.as_portal()
+        self.assertNotIn("o_mus_portal_feedback", self.page(self.interview).text, "not before the time is accepted")
+        response = self.post(self.interview, "feedback", feedback="For tidligt")
+        self.assertIn("o_mus_portal_error", response.text)
+        self.assertFalse(self.interview.sudo().employee_feedback)
+        self.post(self.interview, "accept")
+        self.assertIn("o_mus_portal_feedback", self.page(self.interview).text)
+        feedback = "Du lytter godt.\nMere sparring om <b>planlægning</b>, tak."
+        response = self.post(self.interview, "feedback", feedback=feedback)
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("message=feedback_saved", response.headers["Location"])
+        interview = self.interview.sudo()
+        self.assertIn("Du lytter godt.", interview.employee_feedback)
+        self.assertIn("&lt;b&gt;planlægning&lt;/b&gt;", interview.employee_feedback, "plain text, escaped")
+        self.assertEqual(interview._mus_portal_feedback_text(), feedback, "shown again as it was written")
+        self.assertEqual(
+            self.as_leader(self.interview).employee_feedback, interview.employee_feedback, "the leader reads it",
+        )
+        self.assertFalse(self.interview.with_user(self.user_hr_officer).employee_feedback, "HR does not")
+        self.assertIn("Du lytter godt.", self.page(self.interview).text)
+        # Once the MUS is closed, the feedback is read only.
+        self.as_leader(self.interview).action_start_interview()
+        self.add_goal(self.interview)
+        self.as_leader(self.interview).action_request_signatures()
+        self.as_leader(self.interview).action_sign(signature=SIGNATURE)
+        self.as_pia(self.interview).action_sign(signature=SIGNATURE)
+        for checkpoint in interview.follow_up_ids:
+            checkpoint.with_user(self.user_leader).action_complete(note="Fulgt op")
+        self.assertEqual(interview.state, "done")
+        page = self.page(self.interview)
+        self.assertIn("Du lytter godt.", page.text)
+        self.assertNotIn("o_mus_portal_feedback_save", page.text)
+        response = self.post(self.interview, "feedback", feedback="Ændret")
+        self.assertIn("o_mus_portal_error", response.text)
+        self.assertIn("Du lytter godt.", interview.employee_feedback)
 
     def test_list_needs_a_login(self):
         self.anonymous()

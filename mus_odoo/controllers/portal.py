@@ -5,6 +5,7 @@ from werkzeug.urls import url_encode
 
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import consteq
@@ -34,7 +35,10 @@ class MusPortal(CustomerPortal):
     def _mus_interview_sudo(self, interview_id, access_token=None):
         """The interview as its employee (sudo), or NotFound."""
         interview = request.env["mus.interview"].sudo().browse(interview_id).exists()
-        if not interview or interview.state in ("draft", "cancelled") or not interview.employee_user_id:
+        if (
+            not interview or not interview.employee_user_id or interview.state == "cancelled"
+            or (interview.state == "draft" and not interview.offered_on)
+        ):
             raise NotFound()
         user = request.env.user
         if access_token:
@@ -57,7 +61,12 @@ class MusPortal(CustomerPortal):
         return f"{interview.access_url}?{url_encode(params)}" if params else interview.access_url
 
     def _mus_domain(self):
-        return [("employee_user_id", "=", request.env.user.id), ("state", "not in", ("draft", "cancelled"))]
+        """The user's own interviews once offered (a planned one is not yet),
+        and not cancelled."""
+        return [
+            ("employee_user_id", "=", request.env.user.id), ("state", "!=", "cancelled"),
+            "|", ("state", "!=", "draft"), ("offered_on", "!=", False),
+        ]
 
     # ------------------------------------------------------------------
     # Home and list
@@ -68,12 +77,18 @@ class MusPortal(CustomerPortal):
             values["mus_count"] = request.env["mus.interview"].sudo().search_count(self._mus_domain())
         return values
 
-    @http.route(["/my/mus"], type="http", auth="user", website=True)
-    def portal_my_mus(self, **kwargs):
-        interviews = request.env["mus.interview"].sudo().search(self._mus_domain())
+    @http.route(["/my/mus", "/my/mus/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_mus(self, page=1, **kwargs):
+        Interview = request.env["mus.interview"].sudo()
+        domain = self._mus_domain()
+        pager = portal_pager(
+            url="/my/mus", total=Interview.search_count(domain), page=page, step=self._items_per_page,
+        )
+        interviews = Interview.search(domain, limit=self._items_per_page, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
         values.update({
             "interviews": interviews,
+            "pager": pager,
             "page_name": "mus",
             "default_url": "/my/mus",
         })
@@ -103,8 +118,12 @@ class MusPortal(CustomerPortal):
             "error": error,
             "tz": interview.employee_id.tz or "UTC",
             "can_accept": can("accept"),
+            "can_decline": can("decline"),
+            "can_feedback": not interview._mus_field_error("employee_feedback"),
+            "feedback": interview._mus_portal_feedback_text(),
             "can_move": interview.state in ("invited", "preparation"),
             "can_prepare": not interview._mus_note_error("employee_note"),
+            "show_preparation": interview.state in ("invited", "preparation"),
             "can_submit": can("submit_preparation") and interview.state == "preparation",
             "can_sign": can("sign"),
             "is_held": interview.state in HELD_STATES,
@@ -128,6 +147,16 @@ class MusPortal(CustomerPortal):
     @http.route(["/my/mus/<int:interview_id>/accept"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_accept(self, interview_id, access_token=None, **kwargs):
         return self._mus_post(interview_id, access_token, lambda i: i.action_accept(), "accepted")
+
+    @http.route(["/my/mus/<int:interview_id>/decline"], type="http", auth="public", methods=["POST"], website=True)
+    def portal_mus_decline(self, interview_id, access_token=None, reason=None, **kwargs):
+        return self._mus_post(interview_id, access_token, lambda i: i.action_decline(reason=reason), "declined")
+
+    @http.route(["/my/mus/<int:interview_id>/feedback"], type="http", auth="public", methods=["POST"], website=True)
+    def portal_mus_feedback(self, interview_id, access_token=None, feedback=None, **kwargs):
+        return self._mus_post(
+            interview_id, access_token, lambda i: i._mus_portal_save_feedback(feedback), "feedback_saved",
+        )
 
     @http.route(["/my/mus/<int:interview_id>/move"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_move(self, interview_id, access_token=None, proposed_date=None, note=None, **kwargs):

@@ -386,6 +386,7 @@ class MusCycle(models.Model):
         (sender, reply-to, record name) is given."""
         author = self.env.user.partner_id
         email_from = self.company_id.email_formatted or author.email_formatted
+        base_url = self.get_base_url()
         langs = {}
         vals_list = []
         for interview in interviews:
@@ -400,8 +401,8 @@ class MusCycle(models.Model):
                 ), env._(
                     "If you do not wish to have a MUS this time, you may decline the offer in your MUS, "
                     "with or without a reason."
-                )
-            env, deadline, decline = langs[lang]
+                ), env._("Open my MUS")
+            env, deadline, decline, open_label = langs[lang]
             if deadline:
                 offer = env._(
                     "You are offered your yearly employee development interview (MUS) with %(leader)s, "
@@ -416,8 +417,11 @@ class MusCycle(models.Model):
                 )
             vals_list.append({
                 "subject": env._("You are offered your MUS %(year)s", year=interview.year),
-                "body_html": Markup("<div><p>%s</p><p>%s</p><p>%s</p></div>") % (
+                # A link without the access token (it needs a login): the
+                # mail's message stays in the MUS's chatter, which the leader reads.
+                "body_html": Markup('<div><p>%s</p><p>%s</p><p>%s</p><p><a href="%s">%s</a></p></div>') % (
                     env._("Dear %(employee)s,", employee=interview.employee_id.name), offer, decline,
+                    f"{base_url}/my/mus/{interview.id}", open_label,
                 ),
                 "recipient_ids": [fields.Command.link(partner.id)],
                 "model": "mus.interview",

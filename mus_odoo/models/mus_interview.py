@@ -8,7 +8,7 @@ from lxml import etree
 
 from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, format_datetime
+from odoo.tools import SQL, format_datetime, html2plaintext, is_html_empty, plaintext2html
 
 from .. import workflow
 from ..tools import records_changing
@@ -1643,6 +1643,21 @@ class MusInterview(models.Model):
         for answer in self.answer_ids:
             if answer.id in notes and (answer.employee_note or "") != notes[answer.id]:
                 answer.employee_note = notes[answer.id]
+
+    def _mus_portal_save_feedback(self, text):
+        """Write the employee's feedback to the leader from the portal's plain
+        text. The same rule as in the backend decides whether they may."""
+        self._mus_check_employee()
+        error = self._mus_field_error("employee_feedback")
+        if error:
+            raise error
+        text = (text or "").strip()
+        if text != self._mus_portal_feedback_text():
+            self.employee_feedback = plaintext2html(text) if text else False
+
+    def _mus_portal_feedback_text(self):
+        """The feedback as the portal's plain text."""
+        return html2plaintext(self.employee_feedback or "").strip() if not is_html_empty(self.employee_feedback) else ""
 
     def _mus_request_move(self, proposed_date, message):
         """The employee asks to move the interview: the leader gets a to-do
