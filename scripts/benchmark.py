@@ -23,8 +23,9 @@ rows = []
 
 
 def build(env, size):
-    """``size`` employees in departments of 100, under leaders of TEAM each
-    (leaders have users, in the same department)."""
+    """``size`` employees (with portal users) in departments of 100, under
+    leaders of TEAM each (leaders have internal users, in the same
+    department)."""
     department_count = max(1, size // 100)
     root = env["hr.department"].create({"name": f"Bench {size}"})
     departments = env["hr.department"].create([
@@ -40,14 +41,23 @@ def build(env, size):
         {"name": user.name, "user_id": user.id, "department_id": departments[index % department_count].id}
         for index, user in enumerate(users)
     ])
+    # Employees have portal users: a MUS is accepted, prepared and signed by
+    # the employee's own user (the launch lists employees without one).
+    employee_users = env["res.users"].with_context(no_reset_password=True, mail_create_nolog=True).create([
+        {"name": f"Employee {size}-{index}", "login": f"bench_employee_{size}_{index}",
+         "email": f"employee_{size}_{index}@example.com",
+         "groups_id": [(6, 0, env.ref("base.group_portal").ids)]}
+        for index in range(size)
+    ])
     employees = env["hr.employee"].with_context(mail_create_nolog=True).create([
         {
-            "name": f"Employee {size}-{index}",
-            "work_email": f"employee_{size}_{index}@example.com",
+            "name": user.name,
+            "user_id": user.id,
+            "work_email": user.email,
             "department_id": departments[(index // TEAM) % department_count].id,
             "parent_id": leaders[index // TEAM % leader_count].id,
         }
-        for index in range(size)
+        for index, user in enumerate(employee_users)
     ])
     env.flush_all()
     return root, employees

@@ -25,9 +25,17 @@ class MusCycleCase(MusWorkflowCase):
             "name": "Vuggestue Test", "parent_id": cls.department.id,
         })
         cls.leader_without_user = Employee.create({"name": "Ulla Uden Bruger", "department_id": cls.department.id})
-        cls.orphan = Employee.create({"name": "Otto Uden Leder", "department_id": cls.department.id})
+        # Otto and Nina have portal users: only their leader stands in the way.
+        portal_users = cls.env["res.users"].with_context(no_reset_password=True).create([
+            {"name": name, "login": login, "groups_id": [(6, 0, cls.env.ref("base.group_portal").ids)]}
+            for name, login in (("Otto Uden Leder", "mus_otto"), ("Nina Nabo", "mus_nina"))
+        ])
+        cls.orphan = Employee.create({
+            "name": "Otto Uden Leder", "department_id": cls.department.id, "user_id": portal_users[0].id,
+        })
         cls.unreachable = Employee.create({
             "name": "Nina Nabo", "parent_id": cls.leader_without_user.id, "department_id": cls.department.id,
+            "user_id": portal_users[1].id,
         })
         (cls.leader | cls.employee).department_id = cls.department
         cls.colleague.department_id = cls.sub_department
@@ -85,7 +93,10 @@ class TestMusCycle(MusCycleCase):
         self.assertEqual(set(mails.mapped("state")), {"outgoing"}, "queued, not sent in the transaction")
         self.assertEqual(set(mails.mapped("subject")), {"You are offered your MUS 2026"})
         for mail in mails:
-            self.assertIn(f'/my/mus/{mail.res_id}"', mail.body_html, "a link to the employee's MUS")
+            self.assertIn(
+                f'/web/login?redirect=%2Fmy%2Fmus%2F{mail.res_id}"', mail.body_html,
+                "a link to the employee's MUS, through the login",
+            )
             self.assertNotIn("access_token", mail.body_html, "which needs a login: the chatter keeps the mail")
         # Listed for HR, not silently skipped.
         self.assertEqual(
@@ -125,6 +136,23 @@ class TestMusCycle(MusCycleCase):
                 interview.invalidate_recordset()
                 self.assertEqual(interview.message_follower_ids, followers, "nobody follows twice")
         self.assertIn(portal_employee, cycle.interview_ids.employee_id)
+
+    def test_employee_without_user_is_listed_to_resolve(self):
+        """Nobody could accept, prepare or sign a MUS of an employee without
+        a user: HR is asked to give them one (a portal user will do), and the
+        next launch picks them up."""
+        newcomer = self.env["hr.employee"].create({
+            "name": "Nanna Nyansat", "parent_id": self.leader.id, "department_id": self.department.id,
+        })
+        cycle = self.launch()
+        self.assertNotIn(newcomer, cycle.interview_ids.employee_id)
+        self.assertEqual(cycle.issue_ids.filtered(lambda i: i.employee_id == newcomer).reason, "no_employee_user")
+        newcomer.user_id = mail_new_test_user(
+            self.env, login="mus_nanna", name="Nanna Nyansat", groups="base.group_portal",
+        )
+        self.launch(cycle)
+        self.assertIn(newcomer, cycle.interview_ids.employee_id)
+        self.assertNotIn(newcomer, cycle.issue_ids.employee_id)
 
     def test_offer_in_the_employee_language(self):
         self.env["res.lang"]._activate_lang("da_DK")

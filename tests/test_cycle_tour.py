@@ -22,13 +22,17 @@ class TestMusCycleTour(HttpCase):
             self.env, login="mus_tour_cycle_employee", password="mus_tour_cycle_employee",
             name="Tove Tourmedarbejder", groups="base.group_user", lang="en_US",
         )
+        self.user_portal = mail_new_test_user(
+            self.env, login="mus_tour_cycle_portal", name="Tim Tourmedarbejder", groups="base.group_portal",
+        )
         Employee = self.env["hr.employee"]
         self.department = self.env["hr.department"].create({"name": "Tourafdeling"})
         self.leader = Employee.create({"name": "Leo Tourleder", "user_id": self.user_leader.id})
         self.employees = Employee.create([
             {"name": "Tove Tourmedarbejder", "user_id": self.user_employee.id, "parent_id": self.leader.id,
              "department_id": self.department.id},
-            {"name": "Tim Tourmedarbejder", "parent_id": self.leader.id, "department_id": self.department.id},
+            {"name": "Tim Tourmedarbejder", "user_id": self.user_portal.id, "parent_id": self.leader.id,
+             "department_id": self.department.id},
         ])
 
     def test_cycle_to_full_compliance(self):

@@ -2,6 +2,7 @@ import hashlib
 import hmac
 import html
 import json
+import re
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -180,6 +181,29 @@ class TestMusPortal(MusWorkflowCase, HttpCase):
         response = self.post(offered, "decline")
         self.assertIn("o_mus_portal_error", response.text, "declining twice is refused")
 
+    def test_offer_mail_link_leads_through_the_login(self):
+        offered = self.offered()
+        mail = self.env["mail.mail"].search([("model", "=", "mus.interview"), ("res_id", "=", offered.id)])
+        link = re.search(r'href="([^"]+)"', mail.body_html).group(1)
+        path = link[link.index("/web/login"):]
+        self.anonymous()
+        response = self.url_open(path, allow_redirects=False)
+        self.assertEqual(response.status_code, 200, "the login page, not a 404")
+        self.assertIn('name="redirect"', response.text)
+        self.as_portal()
+        response = self.url_open(path, allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith(f"/my/mus/{offered.id}"))
+        self.assertEqual(self.page(offered).status_code, 200)
+
+    def test_home_counts_the_offered_mus(self):
+        self.offered()
+        self.as_portal()
+        counters = self.url_open("/my/counters", data=json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1, "params": {"counters": ["mus_count"]},
+        }), headers={"Content-Type": "application/json"}).json()["result"]
+        self.assertEqual(counters["mus_count"], 2)
+
     def test_invited_mus_is_declined_without_reason_with_the_token(self):
         token = self.token(self.interview)
         self.anonymous()
@@ -219,6 +243,9 @@ class TestMusPortal(MusWorkflowCase, HttpCase):
         )
         self.assertFalse(self.interview.with_user(self.user_hr_officer).employee_feedback, "HR does not")
         self.assertIn("Du lytter godt.", self.page(self.interview).text)
+        response = self.post(self.interview, "feedback")
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("Du lytter godt.", interview.employee_feedback, "a post without the field erases nothing")
         # Once the MUS is closed, the feedback is read only.
         self.as_leader(self.interview).action_start_interview()
         self.add_goal(self.interview)

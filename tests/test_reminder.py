@@ -89,6 +89,26 @@ class TestMusReminders(MusCycleCase):
             self.assertIn("Invited", mails.body_html, "status only")
             self.assertFalse(self.run_cron())
 
+    def test_hr_responsible_who_left_hr_is_not_told(self):
+        """Chosen as HR responsible, then out of HR: the overdue status of the
+        company's MUS no longer reaches them, and nothing is recorded as sent
+        (a new HR responsible is told)."""
+        self.company.mus_overdue_hr_days = 14
+        with freeze_time(datetime(2026, 1, 5, 9, 0)):
+            interview = self.create_interview(scheduled_date=datetime(2026, 1, 12, 9, 0))
+            self.as_leader(interview).action_invite()
+        self.company.mus_hr_user_id = self.user_hr_officer
+        self.user_hr_officer.groups_id -= self.env.ref("mus_odoo.group_mus_officer")
+        with freeze_time(datetime(2026, 2, 1, 9, 0)):
+            mails = self.run_cron()
+            self.assertEqual(mails.recipient_ids, self.leader.work_contact_id, "the leader only")
+            self.assertFalse(self.env["mus.reminder"].search([
+                ("interview_id", "=", interview.id), ("kind", "=", "overdue_hr"),
+            ]))
+            self.company.sudo().write({"mus_hr_user_id": self.user_hr_manager.id})
+            mails = self.run_cron()
+            self.assertEqual(mails.recipient_ids, self.user_hr_manager.partner_id)
+
     def test_company_hr_responsible_is_an_hr_officer(self):
         with self.assertRaises(ValidationError):
             self.company.mus_hr_user_id = self.user_leader

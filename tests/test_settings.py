@@ -1,3 +1,4 @@
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -25,14 +26,14 @@ class TestMusSettings(MusCommon):
         self.assertEqual(form.mus_follow_up_months, "1,2,3")
         form.mus_interval_months = 18
         form.mus_follow_up_months = "2,6"
-        form.mus_retention_years = 3
+        form.mus_retention_years = 8
         form.mus_reminder_days = 5
         form.mus_overdue_hr_days = 7
         form.mus_hr_user_id = self.user_hr_officer
         action = form.save().action_save()
         self.assertEqual(action["params"]["type"], "success")
         self.assertRecordValues(self.company, [{
-            "mus_interval_months": 18, "mus_follow_up_months": "2,6", "mus_retention_years": 3,
+            "mus_interval_months": 18, "mus_follow_up_months": "2,6", "mus_retention_years": 8,
             "mus_reminder_days": 5, "mus_overdue_hr_days": 7, "mus_hr_user_id": self.user_hr_officer.id,
         }])
         self.assertEqual(Form(self.env["mus.settings"].with_user(self.user_hr_manager)).mus_interval_months, 18)
@@ -87,8 +88,28 @@ class TestMusSettings(MusCommon):
         with self.assertRaises(AccessError, msg="a MUS manager still cannot write the company itself"):
             self.company.with_user(self.user_hr_manager).write({"mus_interval_months": 6})
 
+    def test_a_form_is_its_authors_own(self):
+        other_manager = mail_new_test_user(
+            self.env, login="mus_hr_manager_2", name="Mette HR-chef",
+            groups="base.group_user,mus_odoo.group_mus_manager",
+        )
+        settings = self.env["mus.settings"].with_user(self.user_hr_manager).create({"mus_interval_months": 18})
+        with self.assertRaises(AccessError):
+            settings.with_user(other_manager).read(["mus_interval_months"])
+        with self.assertRaises(AccessError):
+            settings.with_user(other_manager).write({"mus_interval_months": 1})
+        self.assertFalse(self.env["mus.settings"].with_user(other_manager).search([("id", "=", settings.id)]))
+
+    def test_shorter_retention_warns(self):
+        form = Form(self.env["mus.settings"].with_user(self.user_hr_manager))
+        with self.assertLogs("odoo.tests.form", level="WARNING") as logs:
+            form.mus_retention_years = 2
+        self.assertIn("anonymised by the next nightly run", "\n".join(logs.output))
+        settings = self.env["mus.settings"].with_user(self.user_hr_manager).new({"mus_retention_years": 8})
+        self.assertIsNone(settings._onchange_mus_retention_years(), "a longer retention needs no warning")
+
     def test_menu_for_managers_only(self):
-        menu = self.env.ref("mus_odoo.mus_config_settings_menu")
+        menu = self.env.ref("mus_odoo.mus_settings_menu")
         self.assertEqual(menu.action, self.env.ref("mus_odoo.mus_settings_action"))
         visible = self.env["ir.ui.menu"].with_user(self.user_hr_manager)._visible_menu_ids()
         self.assertIn(menu.id, visible)

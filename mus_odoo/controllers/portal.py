@@ -35,9 +35,8 @@ class MusPortal(CustomerPortal):
     def _mus_interview_sudo(self, interview_id, access_token=None):
         """The interview as its employee (sudo), or NotFound."""
         interview = request.env["mus.interview"].sudo().browse(interview_id).exists()
-        if (
-            not interview or not interview.employee_user_id or interview.state == "cancelled"
-            or (interview.state == "draft" and not interview.offered_on)
+        if not interview or not interview.employee_user_id or not interview.filtered_domain(
+            interview._mus_portal_domain(interview.employee_user_id),
         ):
             raise NotFound()
         user = request.env.user
@@ -61,12 +60,7 @@ class MusPortal(CustomerPortal):
         return f"{interview.access_url}?{url_encode(params)}" if params else interview.access_url
 
     def _mus_domain(self):
-        """The user's own interviews once offered (a planned one is not yet),
-        and not cancelled."""
-        return [
-            ("employee_user_id", "=", request.env.user.id), ("state", "!=", "cancelled"),
-            "|", ("state", "!=", "draft"), ("offered_on", "!=", False),
-        ]
+        return request.env["mus.interview"]._mus_portal_domain(request.env.user)
 
     # ------------------------------------------------------------------
     # Home and list
@@ -146,11 +140,17 @@ class MusPortal(CustomerPortal):
 
     @http.route(["/my/mus/<int:interview_id>/accept"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_accept(self, interview_id, access_token=None, **kwargs):
-        return self._mus_post(interview_id, access_token, lambda i: i.action_accept(), "accepted")
+        def accept(interview):
+            interview._mus_check_employee()
+            interview.action_accept()
+        return self._mus_post(interview_id, access_token, accept, "accepted")
 
     @http.route(["/my/mus/<int:interview_id>/decline"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_decline(self, interview_id, access_token=None, reason=None, **kwargs):
-        return self._mus_post(interview_id, access_token, lambda i: i.action_decline(reason=reason), "declined")
+        def decline(interview):
+            interview._mus_check_employee()
+            interview.action_decline(reason=reason)
+        return self._mus_post(interview_id, access_token, decline, "declined")
 
     @http.route(["/my/mus/<int:interview_id>/feedback"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_feedback(self, interview_id, access_token=None, feedback=None, **kwargs):

@@ -2,6 +2,7 @@ from ast import literal_eval
 
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
+from werkzeug.urls import url_encode
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -24,8 +25,9 @@ class MusCycle(models.Model):
 
     The launch creates one interview per targeted active employee that has
     no MUS in the cycle's year yet (the unique index on employee and year
-    guarantees it); employees without a leader who can hold the interview are
-    listed in ``issue_ids`` for HR to resolve. Large launches run in batches
+    guarantees it); employees without a leader who can hold the interview,
+    or without a user of their own, are listed in ``issue_ids`` for HR to
+    resolve. Large launches run in batches
     through the cron ``ir_cron_mus_cycle_launch``, which commits after each
     batch and reports its progress.
     """
@@ -332,6 +334,7 @@ class MusCycle(models.Model):
             reason = (
                 "no_leader" if not employee.parent_id
                 else "no_leader_user" if not employee.parent_id.user_id
+                else "no_employee_user" if not employee.user_id
                 else None
             )
             if reason:
@@ -417,11 +420,11 @@ class MusCycle(models.Model):
                 )
             vals_list.append({
                 "subject": env._("You are offered your MUS %(year)s", year=interview.year),
-                # A link without the access token (it needs a login): the
-                # mail's message stays in the MUS's chatter, which the leader reads.
+                # The link goes through the login, without the access token:
+                # the mail's message stays in the MUS's chatter, which the leader reads.
                 "body_html": Markup('<div><p>%s</p><p>%s</p><p>%s</p><p><a href="%s">%s</a></p></div>') % (
                     env._("Dear %(employee)s,", employee=interview.employee_id.name), offer, decline,
-                    f"{base_url}/my/mus/{interview.id}", open_label,
+                    f"{base_url}/web/login?{url_encode({'redirect': interview.access_url})}", open_label,
                 ),
                 "recipient_ids": [fields.Command.link(partner.id)],
                 "model": "mus.interview",

@@ -3,8 +3,10 @@ from odoo import fields, models
 
 class MusCycleIssue(models.Model):
     """A targeted employee the launch of a cycle could not offer a MUS to:
-    HR resolves the reason (gives them a leader with a user) and launches
-    the cycle again, which picks them up."""
+    HR resolves the reason (gives them a leader with a user, or gives the
+    employee a user, a portal one will do) and launches the cycle again,
+    which picks them up. A MUS is invited, prepared and signed by the
+    employee's own user: without one it could never be held."""
 
     _name = "mus.cycle.issue"
     _description = "MUS Cycle: Employee to Resolve"
@@ -19,6 +21,7 @@ class MusCycleIssue(models.Model):
         [
             ("no_leader", "No leader (manager) in the employee record"),
             ("no_leader_user", "The leader has no user"),
+            ("no_employee_user", "The employee has no user (grant portal access)"),
         ],
         required=True,
     )

@@ -1629,6 +1629,15 @@ class MusInterview(models.Model):
             raise AccessError(self.env._("Only the employee of %(interview)s can do this.",
                                          interview=self.display_name))
 
+    @api.model
+    def _mus_portal_domain(self, user):
+        """The interviews ``user`` finds in the portal: their own, once
+        offered (a planned one is not yet), and not cancelled."""
+        return [
+            ("employee_user_id", "=", user.id), ("state", "!=", "cancelled"),
+            "|", ("state", "!=", "draft"), ("offered_on", "!=", False),
+        ]
+
     def _mus_portal_answers(self):
         """The questions of the template, in the order of the themes."""
         return self.answer_ids.sorted(lambda a: (a.theme_sequence, a.question_sequence, a.id))
@@ -1651,7 +1660,9 @@ class MusInterview(models.Model):
         error = self._mus_field_error("employee_feedback")
         if error:
             raise error
-        text = (text or "").strip()
+        if text is None:
+            return
+        text = text.strip()
         if text != self._mus_portal_feedback_text():
             self.employee_feedback = plaintext2html(text) if text else False
 

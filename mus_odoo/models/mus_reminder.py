@@ -98,14 +98,16 @@ class MusReminder(models.Model):
                 "|", ("scheduled_date", "<", now), ("cycle_id.date_interviews", "<", today),
             ]):
                 due.append((interview, "overdue_leader", "", None))
-            # HR is told through the cycle's HR responsible, else the company's.
+            # HR is told through the cycle's HR responsible, else the company's;
+            # with neither (any more), nobody is told and nothing is recorded.
             hr_domain = [] if company.mus_hr_user_id else [("cycle_id.user_id", "!=", False)]
             for interview in Interview.search([
                 *overdue,
                 *hr_domain,
                 "|", ("scheduled_date", "<", now - hr_days), ("cycle_id.date_interviews", "<", today - hr_days),
             ]):
-                due.append((interview, "overdue_hr", "", None))
+                if self._hr_recipient(interview):
+                    due.append((interview, "overdue_hr", "", None))
             for interview in Interview.search([
                 *domain,
                 ("state", "=", "signing"),
@@ -138,14 +140,30 @@ class MusReminder(models.Model):
                 )):
                     digests[interview.leader_id.work_contact_id, kind].append((interview, checkpoint))
             elif kind == "overdue_hr":
-                hr_user = interview.cycle_id.user_id or interview.company_id.mus_hr_user_id
-                digests[hr_user.partner_id, kind].append((interview, checkpoint))
+                digests[self._hr_recipient(interview).partner_id, kind].append((interview, checkpoint))
             else:
                 digests[interview.leader_id.work_contact_id, kind].append((interview, checkpoint))
         for (partner, kind), items in digests.items():
             if partner:
                 vals_list.append(self._digest_mail_vals(partner, kind, items))
         return [vals for vals in vals_list if vals]
+
+    def _hr_recipient(self, interview):
+        """Who in HR hears of ``interview`` being overdue: its cycle's HR
+        responsible, else its company's, if they are still an active HR
+        officer in that company (a user's groups and companies change after
+        they were chosen)."""
+        company = interview.company_id
+        for user in (interview.cycle_id.user_id, company.mus_hr_user_id):
+            if self._is_hr_of(user, company):
+                return user
+        return self.env["res.users"]
+
+    @api.model
+    def _is_hr_of(self, user, company):
+        return bool(user) and user.active and company in user.company_ids and user.has_group(
+            "mus_odoo.group_mus_officer",
+        )
 
     def _employee_mail_vals(self, interview, kind):
         partner = interview.employee_id.work_contact_id

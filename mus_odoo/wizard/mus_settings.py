@@ -77,6 +77,21 @@ class MusSettings(models.TransientModel):
         for settings in self:
             settings.update(self._company_values(settings.company_id))
 
+    @api.onchange("mus_retention_years")
+    def _onchange_mus_retention_years(self):
+        """Erasing cannot be undone: say so before a shorter retention is saved."""
+        kept = self._company_values(self.company_id).get("mus_retention_years")
+        if kept and 0 < self.mus_retention_years < kept:
+            return {"warning": {
+                "title": self.env._("Shorter retention"),
+                "message": self.env._(
+                    "Closed MUS older than %(years)s years will be anonymised by the next nightly run: "
+                    "their answers, notes, plans' texts, signatures, messages and files are erased for good.",
+                    years=self.mus_retention_years,
+                ),
+            }}
+        return None
+
     @api.model
     def _company_values(self, company):
         """The company's MUS settings, read for the companies the user works in only."""
