@@ -137,6 +137,11 @@ def main(env):
         root = env["hr.department"].search([("name", "=", f"Bench {size}")], limit=1)
         if root:
             employees = env["hr.employee"].search([("name", "=like", f"Employee {size}-%")], order="id")
+            if not all(employees.mapped("user_id")):
+                raise SystemExit(
+                    f"The organisation of {size} employees in this database was built by an earlier version "
+                    "(employees without users, whom a launch lists to resolve): run scripts/benchmark.sh --reset"
+                )
             built[size] = root, employees
             print(f"  {size} employees found (built by an earlier run)", flush=True)
             continue

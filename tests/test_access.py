@@ -15,6 +15,7 @@ class TestMusAccess(MusWorkflowCase):
         # An employee of the other leader, whose MUS our leader must not see.
         cls.other_employee = cls.env["hr.employee"].create({
             "name": "Olga Medarbejder", "parent_id": cls.other_leader.id,
+            "user_id": mail_new_test_user(cls.env, login="mus_olga", groups="base.group_portal").id,
         })
 
     def setUp(self):

@@ -154,6 +154,27 @@ class TestMusCycle(MusCycleCase):
         self.assertIn(newcomer, cycle.interview_ids.employee_id)
         self.assertNotIn(newcomer, cycle.issue_ids.employee_id)
 
+    def test_employee_whose_user_is_archived_is_listed_to_resolve(self):
+        self.colleague.user_id.active = False
+        cycle = self.launch()
+        self.assertNotIn(self.colleague, cycle.interview_ids.employee_id)
+        self.assertEqual(
+            cycle.issue_ids.filtered(lambda i: i.employee_id == self.colleague).reason, "no_employee_user",
+        )
+
+    def test_no_mus_planned_for_an_employee_without_user(self):
+        """As in a cycle: nobody could hold it. The leader and HR are told
+        to give the employee a user first."""
+        newcomer = self.env["hr.employee"].create({"name": "Nanna Nyansat", "parent_id": self.leader.id})
+        for user in (self.user_leader, self.user_hr_officer):
+            with self.subTest(user=user.login), self.assertUserError("Nanna Nyansat has no user"):
+                self.create_interview(employee=newcomer, user=user)
+        with self.assertUserError("Nanna Nyansat has no user"):
+            self.env["mus.invite.wizard"].with_user(self.user_leader).with_context(
+                active_model="hr.employee", active_ids=newcomer.ids,
+            ).create({}).action_create()
+        self.assertFalse(self.env["mus.interview"].sudo().search([("employee_id", "=", newcomer.id)]))
+
     def test_offer_in_the_employee_language(self):
         self.env["res.lang"]._activate_lang("da_DK")
         self.env["ir.module.module"]._load_module_terms(["mus_odoo"], ["da_DK"], overwrite=True)

@@ -27,6 +27,19 @@ class TestMusDecline(MusCycleCase):
         self.launch(cycle)
         self.assertEqual(len(cycle.interview_ids), 2, "a declined MUS is the year's MUS")
 
+    def test_answering_the_offer_is_the_employees_own_even_in_sudo(self):
+        """Code acting in sudo for somebody else (as the portal does for the
+        employee) cannot accept or decline for them."""
+        interview = self.create_interview()
+        self.as_leader(interview).action_invite()
+        for user in (self.user_leader, self.user_hr_officer, self.user_colleague):
+            for action in ("action_accept", "action_decline"):
+                with self.subTest(user=user.login, action=action), self.assertRaises(AccessError):
+                    getattr(interview.with_user(user).sudo(), action)()
+        self.assertEqual(interview.state, "invited")
+        self.as_employee(interview).sudo().action_accept()
+        self.assertEqual(interview.state, "preparation")
+
     def test_decline_without_reason_from_invited(self):
         interview = self.create_interview()
         self.as_leader(interview).action_invite()

@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -164,7 +165,10 @@ class TestMusHardening(MusWorkflowCase):
     def test_hr_officer_creates_for_anyone(self):
         """HR plans anyone's MUS, held by one of the employee's managers:
         never by someone else, HR included (the leader reads what is said)."""
-        loner = self.env["hr.employee"].create({"name": "Lone Uden Leder"})
+        loner = self.env["hr.employee"].create({
+            "name": "Lone Uden Leder",
+            "user_id": mail_new_test_user(self.env, login="mus_lone", groups="base.group_portal").id,
+        })
         Interview = self.env["mus.interview"].with_user(self.user_hr_officer)
         vals = {"employee_id": self.employee.id, "template_id": self.template.id, "year": 2026}
         hr_employee = self.env["hr.employee"].create({"name": "Ole HR", "user_id": self.user_hr_officer.id})
@@ -516,8 +520,12 @@ class TestMusHardening(MusWorkflowCase):
     # 9. Both parties need a user
     # ------------------------------------------------------------------
     def test_invite_requires_users(self):
-        no_user = self.env["hr.employee"].create({"name": "Ulla Uden Bruger", "parent_id": self.leader.id})
+        no_user = self.env["hr.employee"].create({
+            "name": "Ulla Uden Bruger", "parent_id": self.leader.id,
+            "user_id": mail_new_test_user(self.env, login="mus_ulla", groups="base.group_portal").id,
+        })
         interview = self.create_interview(employee=no_user)
+        no_user.user_id = False  # planned, then her user is taken away
         with self.assertUserError("need a user"):
             self.as_leader(interview).action_invite()
         self.assertEqual(interview.state, "draft")

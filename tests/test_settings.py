@@ -105,8 +105,11 @@ class TestMusSettings(MusCommon):
         with self.assertLogs("odoo.tests.form", level="WARNING") as logs:
             form.mus_retention_years = 2
         self.assertIn("anonymised by the next nightly run", "\n".join(logs.output))
-        settings = self.env["mus.settings"].with_user(self.user_hr_manager).new({"mus_retention_years": 8})
-        self.assertIsNone(settings._onchange_mus_retention_years(), "a longer retention needs no warning")
+        Settings = self.env["mus.settings"].with_user(self.user_hr_manager)
+        shorter = Settings.new({"company_id": self.company.id, "mus_retention_years": 4})
+        self.assertIn("warning", shorter._onchange_mus_retention_years())
+        longer = Settings.new({"company_id": self.company.id, "mus_retention_years": 8})
+        self.assertIsNone(longer._onchange_mus_retention_years(), "a longer retention needs no warning")
 
     def test_menu_for_managers_only(self):
         menu = self.env.ref("mus_odoo.mus_settings_menu")

@@ -140,17 +140,11 @@ class MusPortal(CustomerPortal):
 
     @http.route(["/my/mus/<int:interview_id>/accept"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_accept(self, interview_id, access_token=None, **kwargs):
-        def accept(interview):
-            interview._mus_check_employee()
-            interview.action_accept()
-        return self._mus_post(interview_id, access_token, accept, "accepted")
+        return self._mus_post(interview_id, access_token, lambda i: i.action_accept(), "accepted")
 
     @http.route(["/my/mus/<int:interview_id>/decline"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_decline(self, interview_id, access_token=None, reason=None, **kwargs):
-        def decline(interview):
-            interview._mus_check_employee()
-            interview.action_decline(reason=reason)
-        return self._mus_post(interview_id, access_token, decline, "declined")
+        return self._mus_post(interview_id, access_token, lambda i: i.action_decline(reason=reason), "declined")
 
     @http.route(["/my/mus/<int:interview_id>/feedback"], type="http", auth="public", methods=["POST"], website=True)
     def portal_mus_feedback(self, interview_id, access_token=None, feedback=None, **kwargs):

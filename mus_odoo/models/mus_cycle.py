@@ -333,8 +333,8 @@ class MusCycle(models.Model):
         for employee in employees:
             reason = (
                 "no_leader" if not employee.parent_id
-                else "no_leader_user" if not employee.parent_id.user_id
-                else "no_employee_user" if not employee.user_id
+                else "no_leader_user" if not employee.parent_id.user_id.active
+                else "no_employee_user" if not employee.user_id.active
                 else None
             )
             if reason:

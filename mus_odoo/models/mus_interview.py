@@ -589,6 +589,14 @@ class MusInterview(models.Model):
         for employee, leader in pairs:
             employee = employee.sudo()
             leader = (leader or employee.parent_id).sudo()
+            if employee and not employee.user_id.active:
+                # Nobody could accept, prepare or sign it (a cycle lists them
+                # to resolve the same way).
+                raise UserError(self.env._(
+                    "%(employee)s has no user: give them one (portal access will do) before planning "
+                    "their MUS, which they accept, prepare and sign themselves.",
+                    employee=employee.name,
+                ))
             if is_hr:
                 # HR plans anyone's MUS and hands it over, but only to one of
                 # the employee's managers: the leader reads what is said.
@@ -885,6 +893,11 @@ class MusInterview(models.Model):
             # A party's own contribution (preparing, signing): done by that
             # party only, even in sudo.
             return self._mus_party() in transition.actors
+        if tuple(transition.actors) == (EMPLOYEE,):
+            # The employee's own answer to the offer (accepting the time,
+            # declining): theirs only, even in another user's sudo (the
+            # portal acts in sudo); the system itself (data loading) may.
+            return EMPLOYEE in self._mus_roles() or self.env.uid == SUPERUSER_ID
         return self.env.su or bool(self._mus_roles() & set(transition.actors))
 
     def _mus_set_state(self, state, **extra_vals):
@@ -1633,6 +1646,7 @@ class MusInterview(models.Model):
     def _mus_portal_domain(self, user):
         """The interviews ``user`` finds in the portal: their own, once
         offered (a planned one is not yet), and not cancelled."""
+        user.ensure_one()
         return [
             ("employee_user_id", "=", user.id), ("state", "!=", "cancelled"),
             "|", ("state", "!=", "draft"), ("offered_on", "!=", False),
