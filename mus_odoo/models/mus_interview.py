@@ -1656,13 +1656,17 @@ class MusInterview(models.Model):
         """The questions of the template, in the order of the themes."""
         return self.answer_ids.sorted(lambda a: (a.theme_sequence, a.question_sequence, a.id))
 
+    def _mus_check_portal_write(self, error):
+        """The portal writes as the employee, in sudo: it must be the employee,
+        and ``error`` (the backend's own rule for what is written) must be None."""
+        self._mus_check_employee()
+        if error:
+            raise error
+
     def _mus_portal_save_preparation(self, notes):
         """Write the employee's preparation: ``notes`` maps answer ids to
         texts. The same rule as in the backend decides whether they may."""
-        self._mus_check_employee()
-        error = self._mus_note_error("employee_note")
-        if error:
-            raise error
+        self._mus_check_portal_write(self._mus_note_error("employee_note"))
         for answer in self.answer_ids:
             if answer.id in notes and (answer.employee_note or "") != notes[answer.id]:
                 answer.employee_note = notes[answer.id]
@@ -1670,10 +1674,7 @@ class MusInterview(models.Model):
     def _mus_portal_save_feedback(self, text):
         """Write the employee's feedback to the leader from the portal's plain
         text. The same rule as in the backend decides whether they may."""
-        self._mus_check_employee()
-        error = self._mus_field_error("employee_feedback")
-        if error:
-            raise error
+        self._mus_check_portal_write(self._mus_field_error("employee_feedback"))
         if text is None:
             return
         text = text.strip()
