@@ -199,6 +199,29 @@ class TestMusCycle(MusCycleCase):
         other = self.launch(name="MUS 2026, runde 2")
         self.assertFalse(other.interview_ids)
 
+    def test_mus_planned_by_the_leader_is_taken_in(self):
+        """Lene planned Erik's MUS herself before HR's round: the launch
+        offers that one (her date and place kept) instead of a second."""
+        planned = self.create_interview(year=2026)
+        self.assertFalse(planned.offered_on)
+        cycle = self.launch()
+        self.assertIn(planned, cycle.interview_ids)
+        self.assertEqual(len(cycle.interview_ids.filtered(lambda i: i.employee_id == self.employee)), 1)
+        self.assertRecordValues(planned, [{
+            "state": "draft", "cycle_id": cycle.id, "scheduled_date": self.date, "location": "Mødelokale 2",
+        }])
+        self.assertTrue(planned.offered_on)
+        self.assertEqual(self.activities(planned), {("mus_odoo.mail_act_mus_invite", self.user_leader)})
+        offer = self.env["mail.mail"].search([("model", "=", "mus.interview"), ("res_id", "=", planned.id)])
+        self.assertEqual(offer.subject, "You are offered your MUS 2026")
+        cycle.invalidate_recordset()
+        self.assertRecordValues(cycle, [{"offered_count": 2, "count_draft": 2}])
+        # Offered now: launching again leaves it alone.
+        self.launch(cycle)
+        self.assertEqual(self.activities(planned), {("mus_odoo.mail_act_mus_invite", self.user_leader)})
+        offers = self.env["mail.mail"].search([("model", "=", "mus.interview"), ("res_id", "=", planned.id)])
+        self.assertEqual(offers, offer, "offered once")
+
     def test_database_refuses_a_second_mus_in_the_year(self):
         cycle = self.launch()
         interview = cycle.interview_ids[:1]

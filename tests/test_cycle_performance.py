@@ -75,5 +75,5 @@ class TestMusCyclePerformance(MusCommon):
                 self.assertEqual(len(reminders), 2 * size, "overdue: leader and HR")
 
 
-LAUNCH_QUERIES = 65
+LAUNCH_QUERIES = 66
 REMINDER_QUERIES = 24

@@ -25,11 +25,12 @@ class MusCycle(models.Model):
 
     The launch creates one interview per targeted active employee that has
     no MUS in the cycle's year yet (the unique index on employee and year
-    guarantees it); employees without a leader who can hold the interview,
+    guarantees it), and takes in and offers one a leader planned but did
+    not offer yet. Employees without a leader who can hold the interview,
     or without a user of their own, are listed in ``issue_ids`` for HR to
-    resolve. Large launches run in batches
-    through the cron ``ir_cron_mus_cycle_launch``, which commits after each
-    batch and reports its progress.
+    resolve. Large launches run in batches through the cron
+    ``ir_cron_mus_cycle_launch``, which commits after each batch and
+    reports its progress.
     """
 
     _name = "mus.cycle"
@@ -302,11 +303,14 @@ class MusCycle(models.Model):
         return domain
 
     def _pending_domain(self):
-        """Targeted employees not launched yet: no MUS in the year (a
-        cancelled one does not count) and not waiting for HR to resolve."""
+        """Targeted employees not launched yet: not offered a MUS in the year
+        (a cancelled one does not count; one planned but not offered yet is
+        offered by the cycle) and not waiting for HR to resolve."""
         return [
             *self._target_domain(),
-            ("mus_interview_ids", "not any", [("year", "=", self.year), ("state", "!=", "cancelled")]),
+            ("mus_interview_ids", "not any", [
+                ("year", "=", self.year), ("state", "!=", "cancelled"), ("offered_on", "!=", False),
+            ]),
             ("mus_cycle_issue_ids", "not any", [("cycle_id", "=", self.id)]),
         ]
 
@@ -321,7 +325,8 @@ class MusCycle(models.Model):
         issues = self._prepare_issue_vals_list(employees)
         self.env["mus.cycle.issue"].sudo().create(issues)
         ready = employees - employees.browse([vals["employee_id"] for vals in issues])
-        self._offer(self._create_interviews(ready))
+        planned = self._adopt_planned(ready)
+        self._offer(planned | self._create_interviews(ready - planned.employee_id))
         self.sudo().launch_done += len(employees)
         remaining = self._pending_employees_count() if limit else 0
         if not remaining:
@@ -366,6 +371,17 @@ class MusCycle(models.Model):
         return self.env["mus.interview"].sudo().with_context(tracking_disable=True).create(
             [self._prepare_interview_vals(employee, now) for employee in employees],
         )
+
+    def _adopt_planned(self, employees):
+        """The MUS of the year a leader (or HR) planned for ``employees`` and
+        did not offer yet: the cycle takes them in as they are (leader,
+        template, date) and offers them, instead of planning a second one."""
+        planned = self.env["mus.interview"].sudo().search([
+            ("employee_id", "in", employees.ids), ("year", "=", self.year),
+            ("state", "=", "draft"), ("offered_on", "=", False),
+        ])
+        planned.with_context(tracking_disable=True).write({"cycle_id": self.id, "offered_on": fields.Datetime.now()})
+        return planned
 
     def _offer(self, interviews):
         """Tell each employee they are offered their MUS (a queued mail in
