@@ -5,7 +5,8 @@ from odoo.tests import HttpCase, tagged
 @tagged("post_install", "-at_install", "ui")
 class TestMusCycleTour(HttpCase):
     """HR launches a cycle in the browser and it reaches full compliance:
-    every targeted employee offered, one of them declining the offer
+    every targeted employee offered, one declining the offer in the backend,
+    the other, a portal-only employee, in the portal
     (static/tests/tours/mus_cycle_tour.js). No demo data is used."""
 
     def setUp(self):
@@ -23,7 +24,8 @@ class TestMusCycleTour(HttpCase):
             name="Tove Tourmedarbejder", groups="base.group_user", lang="en_US",
         )
         self.user_portal = mail_new_test_user(
-            self.env, login="mus_tour_cycle_portal", name="Tim Tourmedarbejder", groups="base.group_portal",
+            self.env, login="mus_tour_cycle_portal", password="mus_tour_cycle_portal", name="Tim Tourmedarbejder",
+            groups="base.group_portal", lang="en_US",
         )
         Employee = self.env["hr.employee"]
         self.department = self.env["hr.department"].create({"name": "Tourafdeling"})
@@ -53,3 +55,9 @@ class TestMusCycleTour(HttpCase):
         self.assertRecordValues(cycle, [{"count_declined": 1, "offered_count": 2, "compliance_rate": 100.0}])
         compliance = self.env["mus.compliance"].search([("employee_id", "in", self.employees.ids)])
         self.assertEqual(set(compliance.mapped("is_offered")), {True})
+
+        self.start_tour("/my/mus", "mus_cycle_tour_portal_decline", login="mus_tour_cycle_portal")
+        cycle.invalidate_recordset()
+        declined = cycle.interview_ids.filtered(lambda i: i.employee_id == self.employees[1])
+        self.assertRecordValues(declined, [{"state": "declined", "decline_reason": "Jeg stopper til sommer"}])
+        self.assertRecordValues(cycle, [{"count_declined": 2, "offered_count": 2, "compliance_rate": 100.0}])

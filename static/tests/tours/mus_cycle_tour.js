@@ -100,3 +100,43 @@ registry.category("web_tour.tours").add("mus_cycle_tour_employee_decline", {
         },
     ],
 });
+
+// A portal-only employee finds the MUS the cycle offered them in "My MUS"
+// and declines it there, with a reason.
+registry.category("web_tour.tours").add("mus_cycle_tour_portal_decline", {
+    url: "/my/mus",
+    steps: () => [
+        {
+            content: "Open the offered MUS",
+            trigger: ".o_mus_portal_row a:contains(Tim Tourmedarbejder)",
+            run: "click",
+        },
+        {
+            content: "No time yet: the leader agrees one",
+            trigger: ".o_mus_portal_date:contains(Your leader will agree a time with you)",
+        },
+        {
+            content: "Decline the MUS",
+            trigger: "button.o_mus_portal_decline",
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: "#mus_decline_form.show textarea[name=reason]",
+            run: "edit Jeg stopper til sommer",
+        },
+        {
+            content: "Confirm",
+            trigger: "#mus_decline_form .o_mus_portal_decline_confirm",
+            run: "click",
+        },
+        {
+            content: "Declined, and told who reads the reason",
+            trigger: ".o_mus_portal_message:contains(Your leader and HR see that you declined)",
+        },
+        {
+            content: "The page shows the decline",
+            trigger: ".o_mus_portal_declined:contains(Jeg stopper til sommer)",
+        },
+    ],
+});
