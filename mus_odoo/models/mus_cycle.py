@@ -6,7 +6,7 @@ from werkzeug.urls import url_encode
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, format_datetime
 
 from .. import workflow
 
@@ -422,7 +422,18 @@ class MusCycle(models.Model):
                     "with or without a reason."
                 ), env._("Open my MUS")
             env, deadline, decline, open_label = langs[lang]
-            if deadline:
+            if interview.scheduled_date:
+                # A MUS the leader had planned with a time (taken in by the cycle).
+                offer = env._(
+                    "You are offered your yearly employee development interview (MUS) with %(leader)s, "
+                    "planned for %(date)s; the invitation follows.",
+                    leader=interview.leader_id.name,
+                    date=format_datetime(
+                        env, interview.scheduled_date, tz=interview.employee_id.tz or partner.tz or "UTC",
+                        dt_format="medium", lang_code=lang,
+                    ),
+                )
+            elif deadline:
                 offer = env._(
                     "You are offered your yearly employee development interview (MUS) with %(leader)s, "
                     "who will agree a time with you by %(deadline)s.",
