@@ -309,7 +309,8 @@ class MusCycle(models.Model):
         return [
             *self._target_domain(),
             ("mus_interview_ids", "not any", [
-                ("year", "=", self.year), ("state", "!=", "cancelled"), ("offered_on", "!=", False),
+                ("year", "=", self.year), ("state", "!=", "cancelled"),
+                *self.env["mus.interview"]._mus_offered_domain(),
             ]),
             ("mus_cycle_issue_ids", "not any", [("cycle_id", "=", self.id)]),
         ]

@@ -517,7 +517,7 @@ class MusInterview(models.Model):
     def _unlink_except_offered(self):
         # A MUS that was offered stays on record, cancelled or not: every
         # employee must be offered one a year.
-        offered = self.filtered(lambda interview: interview.state != "draft" or interview.offered_on)
+        offered = self.filtered_domain(self._mus_offered_domain())
         if offered:
             raise UserError(self.env._(
                 "Only a planned MUS can be deleted; one that has been offered stays on record "
@@ -935,7 +935,7 @@ class MusInterview(models.Model):
         return not (self.plan_id.employee_signed_on if party == EMPLOYEE else self.plan_id.leader_signed_on)
 
     def _requirement_offered(self, **kwargs):
-        return bool(self.offered_on) or self.state != "draft"
+        return bool(self.filtered_domain(self._mus_offered_domain()))
 
     def _requirement_follow_up_complete(self, **kwargs):
         return all(checkpoint.state == "done" for checkpoint in self.sudo().follow_up_ids)
@@ -1643,14 +1643,16 @@ class MusInterview(models.Model):
                                          interview=self.display_name))
 
     @api.model
+    def _mus_offered_domain(self):
+        """Offered: by a cycle or an invitation (a planned MUS is not yet)."""
+        return ["|", ("offered_on", "!=", False), ("state", "!=", "draft")]
+
+    @api.model
     def _mus_portal_domain(self, user):
         """The interviews ``user`` finds in the portal: their own, once
-        offered (a planned one is not yet), and not cancelled."""
+        offered, and not cancelled."""
         user.ensure_one()
-        return [
-            ("employee_user_id", "=", user.id), ("state", "!=", "cancelled"),
-            "|", ("state", "!=", "draft"), ("offered_on", "!=", False),
-        ]
+        return [("employee_user_id", "=", user.id), ("state", "!=", "cancelled"), *self._mus_offered_domain()]
 
     def _mus_portal_answers(self):
         """The questions of the template, in the order of the themes."""
@@ -1683,7 +1685,7 @@ class MusInterview(models.Model):
 
     def _mus_portal_feedback_text(self):
         """The feedback as the portal's plain text."""
-        return html2plaintext(self.employee_feedback or "").strip() if not is_html_empty(self.employee_feedback) else ""
+        return "" if is_html_empty(self.employee_feedback) else html2plaintext(self.employee_feedback).strip()
 
     def _mus_request_move(self, proposed_date, message):
         """The employee asks to move the interview: the leader gets a to-do

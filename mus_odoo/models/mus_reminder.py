@@ -155,15 +155,9 @@ class MusReminder(models.Model):
         they were chosen)."""
         company = interview.company_id
         for user in (interview.cycle_id.user_id, company.mus_hr_user_id):
-            if self._is_hr_of(user, company):
+            if company._mus_is_hr_user(user):
                 return user
         return self.env["res.users"]
-
-    @api.model
-    def _is_hr_of(self, user, company):
-        return bool(user) and user.active and company in user.company_ids and user.has_group(
-            "mus_odoo.group_mus_officer",
-        )
 
     def _employee_mail_vals(self, interview, kind):
         partner = interview.employee_id.work_contact_id

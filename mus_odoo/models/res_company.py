@@ -61,13 +61,23 @@ class ResCompany(models.Model):
     @api.constrains("mus_hr_user_id")
     def _check_mus_hr_user(self):
         for company in self:
-            user = company.mus_hr_user_id.sudo()
-            if user and (not user.has_group("mus_odoo.group_mus_officer") or company not in user.company_ids):
+            user = company.mus_hr_user_id
+            if user and not company._mus_is_hr_user(user):
                 raise ValidationError(self.env._(
                     "%(user)s cannot be the MUS HR responsible of %(company)s: they must be an HR officer "
                     "of MUS with access to that company.",
                     user=user.name, company=company.name,
                 ))
+
+    def _mus_is_hr_user(self, user):
+        """Whether ``user`` is an active HR officer of MUS working in this
+        company: who may hear of its MUS's status (groups and companies change
+        after a user was chosen, so this is asked again when it matters)."""
+        self.ensure_one()
+        user = user.sudo()
+        return bool(user) and user.active and self in user.company_ids and user.has_group(
+            "mus_odoo.group_mus_officer",
+        )
 
     def _mus_follow_up_months(self):
         """The follow-up checkpoints, in months after signing, sorted."""

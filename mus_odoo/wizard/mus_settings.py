@@ -98,10 +98,7 @@ class MusSettings(models.TransientModel):
         if company not in self.env.user.company_ids:
             return {}
         company = company.sudo()
-        return {
-            name: company[name].id if name == "mus_hr_user_id" else company[name]
-            for name in self._MUS_COMPANY_FIELDS
-        }
+        return company._convert_to_write({name: company[name] for name in self._MUS_COMPANY_FIELDS})
 
     # ------------------------------------------------------------------
     # Actions
@@ -138,6 +135,4 @@ class MusSettings(models.TransientModel):
 
     def _prepare_company_vals(self):
         self.ensure_one()
-        vals = {name: self[name] for name in self._MUS_COMPANY_FIELDS}
-        vals["mus_hr_user_id"] = self.mus_hr_user_id.id
-        return vals
+        return self._convert_to_write({name: self[name] for name in self._MUS_COMPANY_FIELDS})
