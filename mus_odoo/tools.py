@@ -1,6 +1,8 @@
 """Small helpers shared by the MUS models."""
 
 from odoo.exceptions import AccessError
+from odoo.osv import expression
+from odoo.tools import SQL
 
 
 def check_user_fields(records, vals, allowed):
@@ -50,14 +52,108 @@ def records_changing(records, vals, field_names):
     return records.filtered(changes)
 
 
-def without_mus_hidden(model, query, order):
-    """``query`` (a search of ``model``) without the records that
-    ``model._mus_hidden()`` hides from the current user: the files and to-dos
-    of a MUS they are no party of. The superuser sees everything."""
+# ----------------------------------------------------------------------
+# What lies on a MUS (its messages, files, to-dos, followers, scheduled
+# messages, notifications, meeting) is its parties' only, wherever Odoo
+# reaches it. These helpers serve the overrides of those core models: they
+# cost nothing (no query) for records that are not on a MUS.
+# ----------------------------------------------------------------------
+MUS_MODEL = "mus.interview"
+
+
+def mus_party_interviews(env):
+    """The ids of the MUS the current user is the employee or the leader of,
+    as a subquery (no query of its own)."""
+    Interview = env[MUS_MODEL].sudo().with_context(active_test=False)
+    return Interview._search(Interview._mus_party_domain(env.user))
+
+
+def mus_visible_domain(model, model_field="res_model", id_field="res_id", also=None):
+    """A domain on ``model`` keeping what lies on no MUS, on a MUS the current
+    user is a party of, or matches ``also`` (a domain). Empty for the
+    superuser. Added to a search, it adds a condition, not a query."""
     if model.env.is_superuser():
-        return query
-    ids = list(query)
-    hidden = set(model.browse(ids)._mus_hidden().ids)
+        return []
+    return expression.OR([
+        [(model_field, "!=", MUS_MODEL)],
+        [(id_field, "in", mus_party_interviews(model.env))],
+        *([also] if also else []),
+    ])
+
+
+def mus_hidden_sql(model, model_field="res_model", id_field="res_id"):
+    """The ids of ``model``'s rows on a MUS the current user is no party of,
+    as SQL, for the models that reach a MUS through another record (a
+    notification through its message, an attendee through its meeting)."""
+    return SQL(
+        "(SELECT id FROM %s WHERE %s = %s AND %s NOT IN %s)",
+        SQL.identifier(model._table), SQL.identifier(model_field), MUS_MODEL,
+        SQL.identifier(id_field), mus_party_interviews(model.env).subselect(),
+    )
+
+
+def mus_hidden(records, model_field="res_model", id_field="res_id", also=None):
+    """The records of ``records`` that lie on a MUS the current user is no
+    party of (and do not match ``also``). No query when the cache already
+    tells that none of them lies on a MUS; else one."""
+    env = records.env
+    ids = [record_id for record_id in records._ids if isinstance(record_id, int)]
+    if env.is_superuser() or not ids:
+        return records.browse()
+    field = records._fields[model_field]
+    missing = set(env.cache.get_missing_ids(records.browse(ids), field))
+    maybe = [
+        record_id for record_id in ids
+        if record_id in missing or env.cache.get(records.browse(record_id), field) == MUS_MODEL
+    ]
+    if not maybe:
+        return records.browse()
+    hidden = records.sudo().with_context(active_test=False)._search([
+        ("id", "in", maybe), (model_field, "=", MUS_MODEL),
+        "!", *mus_visible_domain(records, model_field, id_field, also),
+    ])
+    return records.browse(hidden)
+
+
+def mus_hidden_through(records, link_field, model_field="res_model", id_field="res_id"):
+    """The records of ``records`` whose ``link_field`` (a many2one) points at
+    a record that lies on a MUS the current user is no party of: the
+    notifications of its messages, the attendees of its meeting. No query
+    when the cache already tells that none of them does; else one."""
+    env = records.env
+    ids = [record_id for record_id in records._ids if isinstance(record_id, int)]
+    if env.is_superuser() or not ids:
+        return records.browse()
+    link = records._fields[link_field]
+    Parent = env[link.comodel_name]
+    parent_field = Parent._fields[model_field]
+    missing = set(env.cache.get_missing_ids(records.browse(ids), link))
+
+    def maybe_on_mus(record_id):
+        if record_id in missing:
+            return True
+        parent = records.browse(record_id)[link_field]
+        if not parent:
+            return False
+        return bool(set(env.cache.get_missing_ids(parent, parent_field))) or (
+            env.cache.get(parent, parent_field) == MUS_MODEL
+        )
+
+    maybe = [record_id for record_id in ids if maybe_on_mus(record_id)]
+    if not maybe:
+        return records.browse()
+    return records.browse(records.sudo().with_context(active_test=False)._search([
+        ("id", "in", maybe), (link_field, "in", mus_hidden_sql(Parent, model_field, id_field)),
+    ]))
+
+
+def with_hidden(result, hidden, operation):
+    """The answer of ``_check_access`` (``result``) with the ``hidden``
+    records refused as well."""
     if not hidden:
-        return query
-    return model.browse(record_id for record_id in ids if record_id not in hidden)._as_query(order)
+        return result
+    if result:
+        return (result[0] + hidden, result[1])
+    if hasattr(hidden, "_make_access_error"):  # mail.message and mail.activity say it their way
+        return (hidden, lambda: hidden._make_access_error(operation))
+    return (hidden, lambda: hidden.env["ir.rule"]._make_access_error(operation, hidden))

@@ -1,9 +1,13 @@
 from . import (
+    calendar_attendee,
     calendar_event,
     hr_employee,
     ir_attachment,
     mail_activity,
+    mail_followers,
     mail_message,
+    mail_notification,
+    mail_scheduled_message,
     mus_content_mixin,
     mus_cycle,
     mus_cycle_issue,

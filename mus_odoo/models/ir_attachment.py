@@ -1,13 +1,13 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
+from odoo.osv import expression
 
-from ..tools import without_mus_hidden
+from ..tools import MUS_MODEL, mus_hidden, mus_visible_domain, with_hidden
 
 
 class IrAttachment(models.Model):
-    """Files attached to a MUS are read by its parties only, like its
-    messages: reading the MUS's status (HR) is not enough."""
+    """Files attached to a MUS are read and added by its parties only, like
+    its messages: reading the MUS's status (HR) is not enough."""
 
     _inherit = "ir.attachment"
 
@@ -16,27 +16,27 @@ class IrAttachment(models.Model):
         result = super().check(mode, values=values)
         if self.env.is_superuser():
             return result
-        new_on_mus = values and values.get("res_model") == "mus.interview" and values.get("res_id")
-        if self._mus_hidden() or (
-            new_on_mus and not self.env["mus.interview"]._mus_party_ids([values["res_id"]])
+        new_on_mus = values and values.get("res_model") == MUS_MODEL and values.get("res_id")
+        if mus_hidden(self) or (
+            new_on_mus and not self.env[MUS_MODEL]._mus_party_ids([values["res_id"]])
         ):
             raise AccessError(self.env._(
                 "The files of a MUS are confidential between the employee and the leader."
             ))
         return result
 
+    def _check_access(self, operation):
+        # Odoo checks an attachment's document in ``check()``; controllers
+        # that ask ``check_access()`` (the portal's attachment routes) are
+        # told the same about a MUS's files.
+        result = super()._check_access(operation)
+        if not self:
+            return result
+        return with_hidden(result, mus_hidden(self - result[0] if result else self), operation)
+
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        return without_mus_hidden(self, super()._search(domain, offset=offset, limit=limit, order=order), order)
-
-    def _mus_hidden(self):
-        """Attachments of ``self`` on a MUS the current user is no party of."""
-        if not self.ids or self.env.is_superuser():
-            return self.browse()
-        self.flush_recordset(["res_model", "res_id"])
-        rows = self.env.execute_query(SQL(
-            "SELECT id, res_id FROM ir_attachment WHERE id = ANY(%s) AND res_model = 'mus.interview'",
-            self.ids,
-        ))
-        parties = self.env["mus.interview"]._mus_party_ids({res_id for _id, res_id in rows})
-        return self.browse(attachment_id for attachment_id, res_id in rows if res_id not in parties)
+        visible = mus_visible_domain(self)
+        if visible:
+            domain = expression.AND([visible, domain])
+        return super()._search(domain, offset=offset, limit=limit, order=order)

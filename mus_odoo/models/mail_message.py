@@ -1,40 +1,35 @@
 from odoo import api, models
-from odoo.tools import SQL
+from odoo.osv import expression
+
+from ..tools import mus_hidden, mus_visible_domain
 
 
 class MailMessage(models.Model):
-    """The messages of a MUS are read by its parties only: HR, who may read
-    the MUS's status, does not read its chatter (except what they wrote
-    themselves)."""
+    """The messages of a MUS are its parties': HR, who may read the MUS's
+    status, does not read its chatter, except what an HR officer wrote
+    there themselves (a cancellation, say). Whoever else a message names as
+    recipient, or notified before (a former leader), reads nothing of it,
+    and only the parties change or delete a message there. HR still writes
+    to the parties (the workflow posts its cancellations and postponements
+    as HR)."""
 
     _inherit = "mail.message"
 
-    def _get_forbidden_access(self, operation):
-        forbidden = super()._get_forbidden_access(operation)
-        if operation == "read" and (self - forbidden):
-            forbidden += (self - forbidden)._mus_confidential()
-        return forbidden
-
-    def _mus_confidential(self):
-        """Messages of ``self`` posted on a MUS the current user is no party
-        of and did not write."""
-        self.flush_recordset(["model", "res_id", "author_id", "create_uid"])
-        rows = self.env.execute_query(SQL(
-            """SELECT message.id FROM mail_message message
-                 JOIN mus_interview interview ON message.model = 'mus.interview' AND message.res_id = interview.id
-                WHERE message.id = ANY(%(ids)s)
-                  AND message.author_id IS DISTINCT FROM %(partner)s
-                  AND message.create_uid IS DISTINCT FROM %(uid)s
-                  AND interview.employee_user_id IS DISTINCT FROM %(uid)s
-                  AND interview.leader_user_id IS DISTINCT FROM %(uid)s""",
-            ids=self.ids, partner=self.env.user.partner_id.id, uid=self.env.uid,
-        ))
-        return self.browse(row[0] for row in rows)
+    def _mus_readable_also(self, operation="read"):
+        """Beyond the parties: what an HR officer wrote, to read it, and to
+        post it (Odoo asks "create" of the new message, and of a message
+        one reacts to)."""
+        if operation in ("read", "create") and self.env.user.has_group("mus_odoo.group_mus_officer"):
+            return [("author_id", "=", self.env.user.partner_id.id)]
+        return None
 
     @api.model
-    def _find_allowed_model_wise(self, doc_model, doc_dict):
-        allowed = super()._find_allowed_model_wise(doc_model, doc_dict)
-        if doc_model != "mus.interview" or self.env.su:
-            return allowed
-        parties = self.env["mus.interview"]._mus_party_ids(doc_dict)
-        return allowed & {message_id for doc_id in parties for message_id in doc_dict[doc_id]}
+    def _search(self, domain, offset=0, limit=None, order=None):
+        visible = mus_visible_domain(self, "model", "res_id", self._mus_readable_also())
+        if visible:
+            domain = expression.AND([visible, domain])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _get_forbidden_access(self, operation):
+        forbidden = super()._get_forbidden_access(operation)
+        return forbidden + mus_hidden(self - forbidden, "model", "res_id", self._mus_readable_also(operation))
