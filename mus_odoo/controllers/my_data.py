@@ -6,13 +6,21 @@ from odoo.http import content_disposition, request
 
 class MusMyData(http.Controller):
     """An employee's own MUS data, as a file (persondataloven: the right of
-    access). Everything is read as the employee, never as superuser: the file
-    holds what they may read in the form, and nothing about anyone else's MUS.
+    access). An employee with a backend user is read with their own rights:
+    the file holds what they may read in the form, and nothing about anyone
+    else's MUS. A portal employee's own MUS are read in sudo, like the portal
+    page; the file holds only the employee's side (no leader's notes).
     """
 
     @http.route("/mus/my_data", type="http", auth="user", methods=["GET"])
     def mus_my_data(self):
-        interviews = request.env["mus.interview"].search(
+        Interview = request.env["mus.interview"]
+        if request.env.user.share:
+            # An employee without a backend user (portal) has no rights on
+            # the model: their own MUS, read as the portal page reads them,
+            # in sudo with what the employee may see (never the leader's).
+            Interview = Interview.sudo()
+        interviews = Interview.search(
             [("employee_user_id", "=", request.env.uid)], order="year, id",
         )
         data = {

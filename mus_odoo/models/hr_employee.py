@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..workflow import HELD_STATES, OPEN_STATES
 
@@ -10,10 +11,16 @@ class HrEmployee(models.Model):
 
     _inherit = "hr.employee"
 
-    mus_interview_ids = fields.One2many("mus.interview", "employee_id", string="MUS Interviews")
-    mus_cycle_issue_ids = fields.One2many("mus.cycle.issue", "employee_id", string="MUS Cycle Issues")
-    mus_interview_count = fields.Integer(compute="_compute_mus", string="MUS")
-    mus_last_date = fields.Date(compute="_compute_mus", string="Last MUS")
+    # HR's fields, as Odoo's own on hr.employee are (a user without HR
+    # rights reads employees through hr.employee.public).
+    mus_interview_ids = fields.One2many(
+        "mus.interview", "employee_id", string="MUS Interviews", groups="hr.group_hr_user",
+    )
+    mus_cycle_issue_ids = fields.One2many(
+        "mus.cycle.issue", "employee_id", string="MUS Cycle Issues", groups="hr.group_hr_user",
+    )
+    mus_interview_count = fields.Integer(compute="_compute_mus", string="MUS", groups="hr.group_hr_user")
+    mus_last_date = fields.Date(compute="_compute_mus", string="Last MUS", groups="hr.group_hr_user")
     mus_frequency_months = fields.Integer(
         string="MUS Frequency (Months)", groups="hr.group_hr_user",
         help="Months between two MUS of this employee. Empty: the company's MUS interval (default 12).",
@@ -26,6 +33,7 @@ class HrEmployee(models.Model):
     )
     mus_current_plan_id = fields.Many2one(
         "mus.development.plan", compute="_compute_mus", string="Current Development Plan",
+        groups="hr.group_hr_user",
     )
 
     def _compute_mus(self):
@@ -88,6 +96,8 @@ class HrEmployee(models.Model):
         return managers
 
     def write(self, vals):
+        if vals.get("parent_id"):
+            self._mus_check_new_manager(self.browse(vals["parent_id"]))
         managers = {employee.id: employee.parent_id for employee in self} if "parent_id" in vals else {}
         result = super().write(vals)
         if managers:
@@ -99,6 +109,23 @@ class HrEmployee(models.Model):
                 "|", ("employee_id", "in", self.ids), ("leader_id", "in", self.ids),
             ])._sync_party_followers()
         return result
+
+    def _mus_check_new_manager(self, manager):
+        """The new manager takes over the employee's MUS and reads what was
+        said in it: nobody makes themselves the manager of an employee who
+        has a MUS (HR hands a MUS over to the employee's managers, never to
+        itself); another HR user, or the administrator, may."""
+        if self.env.su or not manager.sudo().user_id or manager.sudo().user_id != self.env.user:
+            return
+        with_mus = self.env["mus.interview"].sudo().search(
+            [("employee_id", "in", self.ids), ("state", "!=", "cancelled")], limit=1,
+        )
+        if with_mus:
+            raise AccessError(self.env._(
+                "You cannot make yourself the manager of %(employee)s: the manager takes over their MUS, "
+                "which is confidential between the employee and their leader. Ask another HR officer.",
+                employee=with_mus.employee_id.name,
+            ))
 
     def _mus_hand_over_to_manager(self):
         """The employee has a new manager: the new leader takes over their

@@ -5,8 +5,10 @@ from datetime import datetime, timedelta
 import pytz
 from dateutil.relativedelta import relativedelta
 from lxml import etree
+from werkzeug.urls import url_encode
 
 from odoo import SUPERUSER_ID, Command, api, fields, models
+from odoo.addons.portal.utils import validate_thread_with_hash_pid, validate_thread_with_token
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_datetime, html2plaintext, is_html_empty, plaintext2html
 
@@ -153,7 +155,10 @@ class MusInterview(models.Model):
         compute="_compute_plan_id", search="_search_plan_id", compute_sudo=True,
     )
     # Read as the current user: HR sees no goals unless the employee shared the plan.
-    goal_ids = fields.One2many(related="plan_id.goal_ids", readonly=False, compute_sudo=False)
+    # The inverse (the goal's stored interview) lets a search go through the goals.
+    goal_ids = fields.One2many(
+        "mus.development.goal", "interview_id", related="plan_id.goal_ids", readonly=False, compute_sudo=False,
+    )
     plan_employee_signature = fields.Binary(
         string="Employee's Signature", compute="_compute_mus_content", **_CONTENT_DEPENDS,
     )
@@ -198,7 +203,8 @@ class MusInterview(models.Model):
         help="Retention erased the content of this closed MUS; its dated status record stays.",
     )
     # The token lets whoever holds it act as the employee: only the
-    # superuser reads or writes it (the invitation mail gets it in sudo).
+    # employee's own email carries it (rendered in sudo); no method returns
+    # it. Odoo's administrators read every field, this one too.
     access_token = fields.Char(groups="base.group_system")
 
     cycle_id = fields.Many2one(
@@ -605,6 +611,12 @@ class MusInterview(models.Model):
                         "%(leader)s is not a manager of %(employee)s: a MUS is held by the employee's "
                         "leader, or by a manager above them.",
                         leader=leader.name, employee=employee.name,
+                    ))
+                if leader and leader.user_id == self.env.user and leader != employee.parent_id:
+                    raise AccessError(self.env._(
+                        "You cannot hand the MUS of %(employee)s over to yourself: its leader reads what "
+                        "is said in it. Their own manager holds it.",
+                        employee=employee.name,
                     ))
                 continue
             if not (leader and leader == employee.parent_id and leader.user_id == self.env.user):
@@ -1377,6 +1389,13 @@ class MusInterview(models.Model):
         }
 
     @api.model
+    def _mus_party_domain(self, user=None):
+        """The MUS ``user`` (default: the current user) is the employee or the
+        leader of, as the record rules say it."""
+        uid = (user or self.env.user).id
+        return ["|", ("employee_user_id", "=", uid), ("leader_user_id", "=", uid)]
+
+    @api.model
     def _mus_party_ids(self, interview_ids, user=None):
         """The ids among ``interview_ids`` of which ``user`` (default: the
         current user) is the employee or the leader. Plain SQL: it serves the
@@ -1580,12 +1599,53 @@ class MusInterview(models.Model):
     def _portal_ensure_token(self):
         return super(MusInterview, self.sudo())._portal_ensure_token()
 
+    def get_portal_url(self, suffix=None, report_type=None, download=None, query_string=None, anchor=None):
+        """The portal page, without the access token: the token acts as the
+        employee, so it is only in the employee's own invitation email
+        (``_mus_employee_portal_url``), never returned to a caller."""
+        self.ensure_one()
+        params = {key: value for key, value in (("report_type", report_type), ("download", download and "true"))
+                  if value}
+        query = url_encode(params)
+        if query_string:
+            query = f"{query}&{query_string.lstrip('&?')}" if query else query_string.lstrip("&?")
+        return f"{self.access_url}{suffix or ''}{'?' + query if query else ''}{'#' + anchor if anchor else ''}"
+
+    def _get_share_url(self, redirect=False, signup_partner=False, pid=None, share_token=True):
+        """A MUS is not shared (``portal.share``): the link carries neither
+        the access token nor a signed partner hash."""
+        return super()._get_share_url(redirect=redirect, signup_partner=False, pid=None, share_token=False)
+
+    def _mus_employee_portal_url(self):
+        """The link with the access token, for the employee's own email only."""
+        self.ensure_one()
+        return f"{self.get_base_url()}{self.access_url}?{url_encode({'access_token': self._portal_ensure_token()})}"
+
     def get_mus_open_url(self):
         """The link to the MUS in a message body: no token (a stored body is
         read by the other party and by its author too); Odoo's redirect
         opens the portal page or the form, after a login if needed."""
         self.ensure_one()
         return f"{self.get_base_url()}/mail/view?model={self._name}&res_id={self.id}"
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        """The chatter of a MUS (its messages, files, followers, scheduled
+        messages, as Odoo's mail, discuss and portal routes reach them) is
+        its parties': reading or writing the MUS's status (HR) is not
+        enough. The employee's access token (or a link signed for a party)
+        still opens it, as the portal page does."""
+        thread = super()._get_thread_with_access(thread_id, mode, **kwargs)
+        if not thread or self.env.su or self._mus_party_ids([thread.id]):
+            return thread
+        sudo = self.browse(thread_id).sudo()
+        pid = kwargs.get("pid")
+        if validate_thread_with_token(sudo, kwargs.get("token")) or (
+            pid and str(pid).isdigit() and int(pid) in sudo._mus_party_partner_ids()[sudo.id]
+            and validate_thread_with_hash_pid(sudo, kwargs.get("hash"), pid)
+        ):
+            return thread
+        return self.browse()
 
     def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
         """The link with the access token goes into the email of the
@@ -1595,7 +1655,7 @@ class MusInterview(models.Model):
         if len(self) != 1:
             return groups
         employee_partners = (self.sudo().employee_id.work_contact_id | self.sudo().employee_user_id.partner_id).ids
-        url = self.get_base_url() + self.get_portal_url()
+        url = self._mus_employee_portal_url()
         groups.insert(0, (
             "mus_employee",
             lambda pdata: pdata["id"] in employee_partners,
