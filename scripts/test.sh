@@ -5,7 +5,8 @@
 #      inside real Odoo 18 (TransactionCase, HttpCase tours in Chromium),
 #   3. upgrade the addon (-u) on that database, which holds interviews in
 #      every state, and check that no MUS data changed.
-# MUS_TEST_TAGS narrows the tests (default /mus_odoo), e.g.
+# MUS_TEST_TAGS narrows the tests (default: /mus_odoo and Odoo's own hr test that reads every
+# employee field as a user without HR rights), e.g.
 #   MUS_TEST_TAGS=/mus_odoo:TestMusWorkflow scripts/test.sh
 # and further arguments are passed to Odoo, e.g. --log-level=debug_sql.
 source "$(dirname "$0")/lib.sh"
@@ -32,7 +33,7 @@ command -v chromium >/dev/null || die "chromium is missing (apt-get install chro
 HTTP_TEST_PORT="${MUS_TEST_HTTP_PORT:-$("$(venv_python)" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 say "Install mus_odoo with demo data and run the tests (log: $LOG)"
 set +e
-odoo -d "$DB" -i mus_odoo --test-enable --test-tags "${MUS_TEST_TAGS:-/mus_odoo}" \
+odoo -d "$DB" -i mus_odoo --test-enable --test-tags "${MUS_TEST_TAGS:-/mus_odoo,/hr:TestSelfAccessProfile.test_employee_fields_groups}" \
     --stop-after-init --http-port="$HTTP_TEST_PORT" --http-interface=127.0.0.1 \
     --log-level=info "$@" 2>&1 | tee "$LOG" | grep -E "(ERROR|CRITICAL|FAIL|Traceback|odoo.tests.result|Starting|tests when)" --line-buffered
 rc=${PIPESTATUS[0]}

@@ -3,6 +3,8 @@ from . import (
     test_calendar_mail,
     test_concurrent_signing,
     test_confidentiality,
+    test_confidentiality_http,
+    test_confidentiality_routes,
     test_cycle,
     test_cycle_performance,
     test_cycle_reporting,

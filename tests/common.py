@@ -1,4 +1,6 @@
 import base64
+import hashlib
+import hmac
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -25,6 +27,13 @@ SIGNATURE = base64.b64encode(bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082"
 ))
+
+
+def csrf_token(env, session):
+    """The CSRF token of ``session`` for a form posted over HTTP in a test,
+    as ``request.csrf_token()`` makes it (without expiry)."""
+    secret = env["ir.config_parameter"].sudo().get_param("database.secret")
+    return hmac.new(secret.encode("ascii"), session.sid.encode(), hashlib.sha1).hexdigest() + "o"
 
 
 class MusCommon(TransactionCase):

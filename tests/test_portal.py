@@ -1,5 +1,3 @@
-import hashlib
-import hmac
 import html
 import json
 import re
@@ -13,7 +11,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import SIGNATURE, MusWorkflowCase
+from .common import SIGNATURE, MusWorkflowCase, csrf_token
 
 LEADER_PRIVATE = "Lederens private forberedelse om Pia"
 
@@ -57,8 +55,7 @@ class TestMusPortal(MusWorkflowCase, HttpCase):
         return self.url_open(url, allow_redirects=False)
 
     def csrf(self):
-        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
-        return hmac.new(secret.encode("ascii"), self.session.sid.encode(), hashlib.sha1).hexdigest() + "o"
+        return csrf_token(self.env, self.session)
 
     def post(self, interview, action, token=None, **data):
         url = f"/my/mus/{interview.id}/{action}"
