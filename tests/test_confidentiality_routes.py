@@ -170,6 +170,10 @@ class TestMusConfidentialityRoutes(MusWorkflowCase, HttpCase):
                 "thread_id": self.interview.id, "thread_model": "mus.interview", "csrf_token": self.csrf_token(),
             }, files={"ufile": ("hr.txt", b"Fra HR", "text/plain")})
         self.assertEqual(response.status_code, 404)
+        _text, result, error = self.call("mus.interview", "message_post", [self.interview.id],
+                                         body="Til parterne", attachments=[["hr.txt", "Fra HR"]])
+        self.assertFalse(result)
+        self.assertEqual(error["data"]["name"], "odoo.exceptions.AccessError")
         self.assertEqual(
             Attachment.search_count([("res_model", "=", "mus.interview"), ("res_id", "=", self.interview.id)]),
             before,

@@ -1408,6 +1408,16 @@ class MusInterview(models.Model):
         ))
         return {row[0] for row in rows}
 
+    def message_post(self, **kwargs):
+        # HR writes to the parties, but adds no file to a MUS: its files are
+        # the parties' (as ``ir.attachment`` refuses HR the same).
+        if (kwargs.get("attachments") or kwargs.get("attachment_ids")) and not self.env.su \
+                and set(self.ids) - self._mus_party_ids(self.ids):
+            raise AccessError(self.env._(
+                "The files of a MUS are confidential between the employee and the leader."
+            ))
+        return super().message_post(**kwargs)
+
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # Who the parties are is asked of readers only (no oracle on others' MUS).
         self.check_access("read")
