@@ -94,18 +94,19 @@ def mus_hidden_sql(model, model_field="res_model", id_field="res_id"):
 
 def mus_hidden(records, model_field="res_model", id_field="res_id", also=None):
     """The records of ``records`` that lie on a MUS the current user is no
-    party of (and do not match ``also``). No query when the cache already
-    tells that none of them lies on a MUS; else one."""
+    party of (and do not match ``also``). No query of its own when none of
+    them lies on a MUS; one when some do."""
     env = records.env
     ids = [record_id for record_id in records._ids if isinstance(record_id, int)]
     if env.is_superuser() or not ids:
         return records.browse()
     field = records._fields[model_field]
-    missing = set(env.cache.get_missing_ids(records.browse(ids), field))
-    maybe = [
-        record_id for record_id in ids
-        if record_id in missing or env.cache.get(records.browse(record_id), field) == MUS_MODEL
-    ]
+    missing = list(env.cache.get_missing_ids(records.browse(ids), field))
+    if missing:
+        # Fetch the rows as Odoo reads them next (every prefetched column, in
+        # the cache all environments share): the query moves, none is added.
+        records.browse(missing).sudo().mapped(model_field)
+    maybe = [record_id for record_id in ids if env.cache.get(records.browse(record_id), field) == MUS_MODEL]
     if not maybe:
         return records.browse()
     hidden = records.sudo().with_context(active_test=False)._search([
