@@ -942,7 +942,7 @@ class TestMusConfidentialityHttp(HttpCase, MusWorkflowCase):
         muted = ("odoo.http", "odoo.sql_db", "odoo.models", "odoo.models.unlink", "odoo.api", "werkzeug",
                  "odoo.addons.base", "odoo.addons.mail", "odoo.addons.portal", "odoo.addons.web",
                  "odoo.addons.calendar", "odoo.addons.hr", "odoo.addons.bus", "odoo.addons.mus_odoo.mus_odoo",
-                 "odoo.tools", "odoo.service")
+                 "odoo.tools", "odoo.service", "odoo.osv.expression")
         with mute_logger(*muted):
             for role in ROLES:
                 self.login(role)

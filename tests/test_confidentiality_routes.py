@@ -91,7 +91,9 @@ class TestMusConfidentialityRoutes(MusWorkflowCase, HttpCase):
         writes the employee's feedback there."""
         self.login(self.user_colleague)
         self.assertEqual(self.url_open(f"/my/mus/{self.interview.id}").status_code, 404)
-        self.url_open(f"/my/mus/{self.interview.id}/feedback", data={"feedback": "Skrevet af en kollega"})
+        self.url_open(f"/my/mus/{self.interview.id}/feedback", data={
+            "feedback": "Skrevet af en kollega", "csrf_token": self.csrf_token(),
+        })
         self.assertFalse(self.interview.sudo().with_user(self.user_employee).employee_feedback)
 
     # 2. The portal chatter with a token ---------------------------------------
