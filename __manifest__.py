@@ -44,6 +44,9 @@
         "demo/mus_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "mus_odoo/static/src/**/*",
+        ],
         "web.assets_tests": [
             "mus_odoo/static/tests/tours/*.js",
         ],

@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_answer_sheet_tour,
     test_calendar_mail,
     test_concurrent_signing,
     test_confidentiality,

@@ -46,31 +46,19 @@ function checkState(value) {
     };
 }
 
-/** Write `text` in `field` of the first question: the line opens in a dialog. */
+/** Write `text` in `field` of the first question, in place. */
 function writeFirstAnswer(field, text) {
+    const note = `div[name="answer_ids"] .o_mus_answer:first .o_mus_answer_note[data-name="${field}"]`;
     return [
         {
-            content: "Open the first question",
-            trigger: 'div[name="answer_ids"] .o_data_row:first td.o_data_cell[name="question_id"]',
+            content: "Click into the first question's text",
+            trigger: note,
             run: "click",
         },
         {
             content: `Write the ${field}`,
-            trigger: `${ACTIVE_MODAL} .o_field_widget[name="${field}"] textarea`,
+            trigger: `${note} textarea`,
             run: `edit ${text}`,
-        },
-        {
-            content: "Keep the answer",
-            trigger: `${ACTIVE_MODAL} .modal-footer .o_form_button_save`,
-            run: "click",
-        },
-        {
-            content: "The dialog is closed",
-            trigger: "body:not(:has(.modal))",
-        },
-        {
-            content: "The answer shows in the list",
-            trigger: `div[name="answer_ids"] .o_data_row:first td[name="${field}"]:contains(${text.slice(0, 20)})`,
         },
     ];
 }
@@ -134,7 +122,7 @@ registry.category("web_tour.tours").add("mus_tour_employee_prepare", {
         ...stepUtils.saveForm(),
         {
             content: "The preparation is saved",
-            trigger: `div[name="answer_ids"] .o_data_row:first td[name="employee_note"]:contains(facilitere workshops)`,
+            trigger: `div[name="answer_ids"] .o_mus_answer:first .o_mus_answer_note[data-name="employee_note"]:contains(facilitere workshops)`,
         },
         clickWorkflowButton("action_submit_preparation", "Submit my preparation"),
         {
