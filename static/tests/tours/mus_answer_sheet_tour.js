@@ -17,7 +17,7 @@ const AGREED_NOTES = ["Emma overtager to kunder i foråret.", "Kursus i forhandl
 
 /** The `index`th question (0-based) of the sheet. */
 function question(index) {
-    return `${SHEET} .o_mus_answer:eq(${index})`;
+    return `${SHEET} .o_mus_answer[data-number="${index + 1}"]`;
 }
 
 function note(index, field) {

@@ -48,7 +48,7 @@ function checkState(value) {
 
 /** Write `text` in `field` of the first question, in place. */
 function writeFirstAnswer(field, text) {
-    const note = `div[name="answer_ids"] .o_mus_answer:first .o_mus_answer_note[data-name="${field}"]`;
+    const note = `div[name="answer_ids"] .o_mus_answer[data-number="1"] .o_mus_answer_note[data-name="${field}"]`;
     return [
         {
             content: "Click into the first question's text",
@@ -122,7 +122,7 @@ registry.category("web_tour.tours").add("mus_tour_employee_prepare", {
         ...stepUtils.saveForm(),
         {
             content: "The preparation is saved",
-            trigger: `div[name="answer_ids"] .o_mus_answer:first .o_mus_answer_note[data-name="employee_note"]:contains(facilitere workshops)`,
+            trigger: `div[name="answer_ids"] .o_mus_answer[data-number="1"] .o_mus_answer_note[data-name="employee_note"]:contains(facilitere workshops)`,
         },
         clickWorkflowButton("action_submit_preparation", "Submit my preparation"),
         {

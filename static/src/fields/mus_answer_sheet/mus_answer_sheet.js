@@ -1,5 +1,6 @@
 /** @odoo-module **/
 
+import { browser } from "@web/core/browser/browser";
 import { _t } from "@web/core/l10n/translation";
 import { evaluateBooleanExpr } from "@web/core/py_js/py";
 import { registry } from "@web/core/registry";
@@ -7,7 +8,7 @@ import { Field } from "@web/views/fields/field";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
 import { x2ManyField } from "@web/views/fields/x2many/x2many_field";
 
-import { Component, onPatched, useRef, useState } from "@odoo/owl";
+import { Component, useRef, useState } from "@odoo/owl";
 
 // The texts of a question, in the order they are read and written.
 const NOTE_FIELDS = ["employee_note", "leader_note", "agreed_note"];
@@ -38,7 +39,6 @@ export class MusAnswerSheet extends Component {
         this.rootRef = useRef("root");
         this.state = useState({ currentId: null });
         this.pendingFocus = null;
-        onPatched(() => this.applyPendingFocus());
     }
 
     get list() {
@@ -75,6 +75,11 @@ export class MusAnswerSheet extends Component {
 
     get canEdit() {
         return !this.props.readonly && this.props.record.isInEdition;
+    }
+
+    /** Whether the current user may write any text of the sheet now. */
+    get hasWritable() {
+        return this.list.records.some((record) => this.writableNames(record).length);
     }
 
     get hint() {
@@ -126,7 +131,7 @@ export class MusAnswerSheet extends Component {
         } else if (!names.includes(fieldName)) {
             fieldName = names[0];
         }
-        this.pendingFocus = { id: record.id, fieldName, scroll: true };
+        this.pendingFocus = { id: record.id, fieldName };
         if (!record.isInEdition) {
             const entered = await this.list.enterEditMode(record);
             if (!entered) {
@@ -151,7 +156,12 @@ export class MusAnswerSheet extends Component {
         return false;
     }
 
-    applyPendingFocus() {
+    /**
+     * Put the cursor where `activate` asked, once the text is rendered as
+     * a textarea (the Field components of the line render on their own, a
+     * frame or two after the line enters edition).
+     */
+    applyPendingFocus(triesLeft = 20) {
         const target = this.pendingFocus;
         if (!target || !this.rootRef.el) {
             return;
@@ -161,12 +171,13 @@ export class MusAnswerSheet extends Component {
             `.o_mus_answer_note[data-name="${target.fieldName}"] textarea`
         );
         if (!textarea) {
-            return; // not rendered yet: onPatched tries again
+            if (triesLeft > 0) {
+                browser.requestAnimationFrame(() => this.applyPendingFocus(triesLeft - 1));
+            }
+            return;
         }
         this.pendingFocus = null;
-        if (target.scroll) {
-            card.scrollIntoView({ block: "nearest" });
-        }
+        card.scrollIntoView({ block: "nearest" });
         if (document.activeElement !== textarea) {
             textarea.focus({ preventScroll: true });
             const end = textarea.value.length;
