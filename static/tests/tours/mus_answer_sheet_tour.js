@@ -24,6 +24,26 @@ function note(index, field) {
     return `${question(index)} .o_mus_answer_note[data-name="${field}"]`;
 }
 
+/**
+ * A step checking that the cursor is in the textarea of `field` of the
+ * `index`th question, and that this question is the current one. (A
+ * `:focus` selector does not match in a browser window without focus.)
+ */
+function cursorIn(index, field, content) {
+    return {
+        content,
+        trigger: `${question(index)}.o_mus_answer_current .o_mus_answer_note[data-name="${field}"] textarea`,
+        async run() {
+            for (let tries = 0; document.activeElement !== this.anchor && tries < 50; tries++) {
+                await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+            if (document.activeElement !== this.anchor) {
+                throw new Error(`The cursor is not in the ${field} of question ${index + 1}.`);
+            }
+        },
+    };
+}
+
 /** Open the interview of EMPLOYEE from the menu `menuXmlid`, on its answers. */
 function openAnswers(menuXmlid) {
     return [
@@ -56,19 +76,21 @@ function writeTwoQuestions(field, texts, key) {
             trigger: note(0, field),
             run: "click",
         },
+        cursorIn(0, field, "The first question is current, the cursor in its text"),
         {
-            content: "The first question is current, the cursor in its text",
-            trigger: `${question(0)}.o_mus_answer_current .o_mus_answer_note[data-name="${field}"] textarea:focus`,
+            content: "Write the first text",
+            trigger: `${note(0, field)} textarea`,
             run: `edit ${texts[0]}`,
         },
         {
             content: `${key}: on to the next question`,
-            trigger: `${note(0, field)} textarea:focus`,
+            trigger: `${note(0, field)} textarea`,
             run: `press ${key}`,
         },
+        cursorIn(1, field, "The second question is current, the cursor in its text"),
         {
-            content: "The second question is current, the cursor in its text",
-            trigger: `${question(1)}.o_mus_answer_current .o_mus_answer_note[data-name="${field}"] textarea:focus`,
+            content: "Write the second text",
+            trigger: `${note(1, field)} textarea`,
             run: `edit ${texts[1]}`,
         },
         {
@@ -77,13 +99,10 @@ function writeTwoQuestions(field, texts, key) {
         },
         {
             content: "Ctrl+Enter: on to the third question",
-            trigger: `${note(1, field)} textarea:focus`,
+            trigger: `${note(1, field)} textarea`,
             run: "press Control+Enter",
         },
-        {
-            content: "The third question is current",
-            trigger: `${question(2)}.o_mus_answer_current .o_mus_answer_note[data-name="${field}"] textarea:focus`,
-        },
+        cursorIn(2, field, "The third question is current, the cursor in its text"),
         ...stepUtils.saveForm(),
         {
             content: "Both texts are saved and shown",
