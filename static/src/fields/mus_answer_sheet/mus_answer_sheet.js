@@ -88,8 +88,9 @@ export class MusAnswerSheet extends Component {
         );
     }
 
+    /** The current question is kept by its id: saving reloads the lines. */
     isCurrent(record) {
-        return this.state.currentId === record.id;
+        return this.state.currentId === (record.resId || record.id);
     }
 
     /** Whether the view lets the current user write `info`'s text on `record`. */
@@ -121,7 +122,7 @@ export class MusAnswerSheet extends Component {
      * `fieldName` is "last").
      */
     async activate(record, fieldName) {
-        this.state.currentId = record.id;
+        this.state.currentId = record.resId || record.id;
         if (!this.canEdit || !this.writableNames(record).length) {
             return;
         }
@@ -194,7 +195,7 @@ export class MusAnswerSheet extends Component {
     }
 
     onFocusIn(record) {
-        this.state.currentId = record.id;
+        this.state.currentId = record.resId || record.id;
     }
 
     onKeydown(record, ev) {
