@@ -123,10 +123,10 @@ export class MusAnswerSheet extends Component {
      */
     async activate(record, fieldName) {
         this.state.currentId = record.resId || record.id;
-        if (!this.canEdit || !this.writableNames(record).length) {
+        const names = this.writableNames(record);
+        if (!names.length) {
             return;
         }
-        const names = this.writableNames(record);
         if (fieldName === "last") {
             fieldName = names.at(-1);
         } else if (!names.includes(fieldName)) {
