@@ -25,6 +25,7 @@
         "mus_odoo/wizard/mus_sign_wizard_views.xml",
         "mus_odoo/wizard/mus_invite_wizard_views.xml",
         "mus_odoo/wizard/mus_decline_wizard_views.xml",
+        "mus_odoo/wizard/mus_follow_up_wizard_views.xml",
         "views/mus_question_template_views.xml",
         "views/mus_development_plan_views.xml",
         "mus_odoo/wizard/mus_settings_views.xml",
