@@ -45,6 +45,9 @@
         "demo/mus_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "mus_odoo/static/src/chatter/chatter_patch.js",
+        ],
         "web.assets_tests": [
             "mus_odoo/static/tests/tours/*.js",
         ],

@@ -13,6 +13,7 @@ from . import (
     test_employee,
     test_follow_up,
     test_follow_up_todo,
+    test_follow_up_tour,
     test_hardening,
     test_hardening_extra,
     test_hardening_probe,

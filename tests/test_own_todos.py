@@ -121,3 +121,15 @@ class TestMusOwnTodos(MusWorkflowCase, HttpCase):
             ("mus_odoo.mail_act_mus_prepare", self.user_employee),
             ("mus_odoo.mail_act_mus_prepare", self.user_leader),
         })
+
+    def test_todos_of_other_records_cost_no_query(self):
+        """The checks of done, write and unlink add no query for to-dos that
+        are not on a MUS (their rows are in the cache once Odoo read them)."""
+        partner = self.env["res.partner"].create({"name": "Ikke en MUS"})
+        todo = partner.activity_schedule("mail.mail_activity_data_todo", user_id=self.user_leader.id)
+        todo = todo.with_user(self.user_employee)
+        todo.mapped("res_model")
+        with self.assertQueryCount(0):
+            self.assertFalse(todo._mus_others_todos(todo))
+            self.assertFalse(todo._mus_open_checkpoints())
+            self.assertIsNone(todo._check_access("unlink"))

@@ -101,3 +101,13 @@ class TestMusSignedPlanPdf(MusWorkflowCase, HttpCase):
         own.write({"name": "Kursusbevis 2.pdf"})
         own.unlink()
         self.assertFalse(own.exists())
+
+    def test_files_of_other_records_cost_no_query(self):
+        partner = self.env["res.partner"].create({"name": "Ikke en MUS"})
+        attachment = self.env["ir.attachment"].create({
+            "name": "Andet.pdf", "raw": b"x", "res_model": "res.partner", "res_id": partner.id,
+        }).with_user(self.user_employee)
+        attachment.mapped("res_model")
+        with self.assertQueryCount(0):
+            self.assertFalse(attachment._mus_sealed())
+            attachment._mus_check_not_sealed()
