@@ -132,4 +132,3 @@ class TestMusOwnTodos(MusWorkflowCase, HttpCase):
         with self.assertQueryCount(0):
             self.assertFalse(todo._mus_others_todos(todo))
             self.assertFalse(todo._mus_open_checkpoints())
-            self.assertIsNone(todo._check_access("unlink"))
