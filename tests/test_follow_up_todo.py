@@ -131,7 +131,7 @@ class TestMusFollowUpTodo(MusWorkflowCase):
         action = checkpoint.with_user(user or self.user_leader).action_open_complete_wizard()
         self.assertEqual((action["res_model"], action["target"]), ("mus.follow.up.wizard", "new"))
         return Form(self.env[action["res_model"]].with_user(user or self.user_leader).with_context(
-            action["context"]))
+            **action["context"]))
 
     def test_complete_dialog_asks_for_note_prefilled(self):
         self.first.with_user(self.user_leader).note = "Udkast"

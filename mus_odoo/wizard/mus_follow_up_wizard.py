@@ -28,11 +28,11 @@ class MusFollowUpWizard(models.TransientModel):
             checkpoint = wizard.follow_up_id
             wizard.days_early = checkpoint._days_early() if checkpoint else 0
             wizard.is_early = bool(checkpoint) and checkpoint._is_early()
-            wizard.early_warning = wizard.is_early and self.env._(
+            wizard.early_warning = self.env._(
                 "This checkpoint is due on %(date)s, in %(days)s days. Complete it now only if you "
                 "have already followed up with the employee.",
                 date=format_date(self.env, checkpoint.date_due), days=wizard.days_early,
-            ) or False
+            ) if wizard.is_early else False
 
     def action_complete(self):
         """Complete the checkpoint; refused when it is early (the dialog's
