@@ -14,13 +14,15 @@ class MusFollowUpWizard(models.TransientModel):
     _name = "mus.follow.up.wizard"
     _description = "MUS Complete Follow-up Checkpoint"
 
-    follow_up_id = fields.Many2one("mus.follow.up", required=True, ondelete="cascade", readonly=True)
+    follow_up_id = fields.Many2one(
+        "mus.follow.up", string="Checkpoint", required=True, ondelete="cascade", readonly=True,
+    )
     interview_id = fields.Many2one(related="follow_up_id.interview_id")
     date_due = fields.Date(related="follow_up_id.date_due")
     note = fields.Text(string="Follow-up Note")
-    days_early = fields.Integer(compute="_compute_early")
-    is_early = fields.Boolean(compute="_compute_early")
-    early_warning = fields.Char(compute="_compute_early")
+    days_early = fields.Integer(string="Days Before Due", compute="_compute_early")
+    is_early = fields.Boolean(string="Early", compute="_compute_early")
+    early_warning = fields.Char(string="Warning", compute="_compute_early")
 
     @api.depends("follow_up_id.date_due")
     def _compute_early(self):
