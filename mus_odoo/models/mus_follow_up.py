@@ -101,7 +101,7 @@ class MusFollowUp(models.Model):
             if activity:
                 # The to-do's own done message carries the note; its
                 # override sees the checkpoint done and does not loop back.
-                activity.sudo()._action_done(feedback=notes[checkpoint])
+                activity.sudo().action_feedback(feedback=notes[checkpoint])
             else:
                 checkpoint.interview_id.message_post(
                     body=self.env._(

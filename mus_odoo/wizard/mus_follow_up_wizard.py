@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_date
+from odoo.tools import clean_context, format_date
 
 
 class MusFollowUpWizard(models.TransientModel):
@@ -51,5 +51,6 @@ class MusFollowUpWizard(models.TransientModel):
     def _complete(self):
         if not (self.note or "").strip():
             raise UserError(self.env._("Write a short follow-up note before completing the checkpoint."))
-        self.follow_up_id.action_complete(note=self.note)
+        # Not the dialog's defaults (default_note, ...) into the messages.
+        self.follow_up_id.with_env(self.env(context=clean_context(self.env.context))).action_complete(note=self.note)
         return {"type": "ir.actions.act_window_close"}
