@@ -1,11 +1,13 @@
 import base64
 import json
+from datetime import timedelta
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common import MusWorkflowCase
+from .test_migration import load_migration
 
 # AccessError (a MUS's files are its parties') or UserError (the signed PDF).
 REFUSED = UserError
@@ -111,3 +113,25 @@ class TestMusSignedPlanPdf(MusWorkflowCase, HttpCase):
         with self.assertQueryCount(0):
             self.assertFalse(attachment._mus_sealed())
             attachment._mus_check_not_sealed()
+
+    def test_migration_records_pdf_of_plans_signed_before(self):
+        """18.0.1.3.0 finds the PDF of a plan signed before the plan recorded it."""
+        plan = self.interview.sudo().plan_id
+        plan.signed_pdf_id = False
+        # The parties' own PDFs, one uploaded before the talk, one after signing.
+        before, after = self.env["ir.attachment"].create([{
+            "name": name, "raw": b"%PDF-1.4 own", "mimetype": "application/pdf",
+            "res_model": "mus.interview", "res_id": self.interview.id,
+        } for name in ("Før.pdf", "Efter.pdf")])
+        self.env.flush_all()
+        for attachment, days in ((before, -30), (after, 30)):
+            self.env.cr.execute(SQL(
+                "UPDATE ir_attachment SET create_date = %s WHERE id = %s",
+                plan.signed_on + timedelta(days=days), attachment.id,
+            ))
+        self.env.invalidate_all()
+        load_migration("18.0.1.3.0", "post-signed_plan_pdf").migrate(self.env.cr, "18.0.1.2.0")
+        plan.invalidate_recordset()
+        self.assertEqual(plan.signed_pdf_id, self.pdf)
+        with self.assertUserError("cannot be deleted"):
+            self.pdf.with_user(self.user_employee).unlink()
