@@ -2,7 +2,7 @@
     "name": "MUS – Employee Development Interviews",
     "summary": "Yearly employee development interviews (MUS): shared preparation, "
     "the interview, a development plan both sign, and follow-up",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources/MUS",
     "website": "https://github.com/mus-odoo/mus_odoo",
     "author": "mus_odoo developers",
@@ -25,6 +25,7 @@
         "mus_odoo/wizard/mus_sign_wizard_views.xml",
         "mus_odoo/wizard/mus_invite_wizard_views.xml",
         "mus_odoo/wizard/mus_decline_wizard_views.xml",
+        "mus_odoo/wizard/mus_follow_up_wizard_views.xml",
         "views/mus_question_template_views.xml",
         "views/mus_development_plan_views.xml",
         "mus_odoo/wizard/mus_settings_views.xml",
@@ -45,7 +46,8 @@
     ],
     "assets": {
         "web.assets_backend": [
-            "mus_odoo/static/src/**/*",
+            "mus_odoo/static/src/fields/**/*",
+            "mus_odoo/static/src/chatter/**/*",
         ],
         "web.assets_tests": [
             "mus_odoo/static/tests/tours/*.js",

@@ -92,21 +92,31 @@ def mus_hidden_sql(model, model_field="res_model", id_field="res_id"):
     )
 
 
-def mus_hidden(records, model_field="res_model", id_field="res_id", also=None):
-    """The records of ``records`` that lie on a MUS the current user is no
-    party of (and do not match ``also``). No query of its own when none of
-    them lies on a MUS; one when some do."""
+def mus_records(records, model_field="res_model"):
+    """The records of ``records`` that lie on a MUS (``model_field`` names
+    it). No query when the cache knows; else the rows are fetched as Odoo
+    reads them next (every prefetched column, in the cache all environments
+    share): the query moves, none is added."""
     env = records.env
     ids = [record_id for record_id in records._ids if isinstance(record_id, int)]
-    if env.is_superuser() or not ids:
+    if not ids:
         return records.browse()
     field = records._fields[model_field]
     missing = list(env.cache.get_missing_ids(records.browse(ids), field))
     if missing:
-        # Fetch the rows as Odoo reads them next (every prefetched column, in
-        # the cache all environments share): the query moves, none is added.
         records.browse(missing).sudo().mapped(model_field)
-    maybe = [record_id for record_id in ids if env.cache.get(records.browse(record_id), field) == MUS_MODEL]
+    return records.browse(
+        record_id for record_id in ids if env.cache.get(records.browse(record_id), field) == MUS_MODEL
+    )
+
+
+def mus_hidden(records, model_field="res_model", id_field="res_id", also=None):
+    """The records of ``records`` that lie on a MUS the current user is no
+    party of (and do not match ``also``). No query of its own when none of
+    them lies on a MUS; one when some do."""
+    if records.env.is_superuser():
+        return records.browse()
+    maybe = mus_records(records, model_field)._ids
     if not maybe:
         return records.browse()
     hidden = records.sudo().with_context(active_test=False)._search([

@@ -55,8 +55,9 @@ class Requirement:
 
     name: str
     message: _lt
-    # Once it fails, the button has nothing more to offer this user (they
-    # have done their part): hide it rather than explain.
+    # While it fails, the button has nothing to offer this user (they have
+    # done their part, or the step waits for work done elsewhere): hide it
+    # rather than explain.
     hides_button: bool = False
 
 
@@ -119,7 +120,8 @@ REQ_OFFERED = Requirement(
     "offered", _lt("This MUS has not been offered to you yet."), hides_button=True,
 )
 REQ_FOLLOW_UP = Requirement(
-    "follow_up_complete", _lt("Complete every follow-up checkpoint before closing the MUS.")
+    "follow_up_complete", _lt("Complete every follow-up checkpoint before closing the MUS."),
+    hides_button=True,
 )
 
 TRANSITIONS = (

@@ -95,6 +95,11 @@ class MusDevelopmentPlan(models.Model):
         "hr.employee", string="Leader When Signed", readonly=True, copy=False, groups=MANAGER, ondelete="restrict",
     )
     signed_leader_name = fields.Char(string="Leader's Name When Signed", readonly=True, copy=False, groups=MANAGER)
+    # The employee's copy of what was signed (the PDF on the MUS, sent to
+    # them): nobody but the superuser deletes or replaces it (ir.attachment).
+    signed_pdf_id = fields.Many2one(
+        "ir.attachment", string="Signed PDF", readonly=True, copy=False, groups=MANAGER, ondelete="set null",
+    )
 
     _sql_constraints = [
         ("interview_uniq", "UNIQUE(interview_id)", "An interview has one development plan."),

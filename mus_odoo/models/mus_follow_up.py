@@ -3,6 +3,11 @@ from odoo.exceptions import AccessError, UserError
 
 from ..tools import raise_first_error
 
+# Completing a checkpoint more than this many days before it is due asks the
+# leader to confirm in the Complete dialog; its to-do is then not marked done
+# from the chatter (README, Follow-up).
+EARLY_DAYS = 30
+
 
 class MusFollowUp(models.Model):
     """A follow-up checkpoint of a signed development plan (by default one,
@@ -56,18 +61,66 @@ class MusFollowUp(models.Model):
             checkpoint_closed=checkpoint.state == "done",
         ))
 
+    def _days_early(self):
+        """How many days before its due date the checkpoint would be completed today."""
+        self.ensure_one()
+        return (self.date_due - fields.Date.context_today(self)).days if self.date_due else 0
+
+    def _is_early(self):
+        return self._days_early() > EARLY_DAYS
+
+    def action_open_complete_wizard(self):
+        """The Complete button: a dialog asks for the note (the one already
+        written, to confirm or change) and, long before the due date, for a
+        confirmation."""
+        self.ensure_one()
+        self._check_leader()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Complete %(checkpoint)s", checkpoint=self.display_name),
+            "res_model": "mus.follow.up.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_follow_up_id": self.id, "default_note": self.note},
+        }
+
     def action_complete(self, note=None):
-        """The leader has followed up: record the note and the goals' progress."""
+        """The leader has followed up: record the note and the goals'
+        progress, and mark the checkpoint's to-do done with the note as its
+        feedback (one message in the chatter)."""
         if not self.env.su:
             self._check_leader()
+        notes = {}
         for checkpoint in self:
-            checkpoint_note = note or checkpoint.note
-            if not (checkpoint_note or "").strip():
+            notes[checkpoint] = note or checkpoint.note
+            if not (notes[checkpoint] or "").strip():
                 raise UserError(self.env._("Write a short follow-up note before completing the checkpoint."))
+        for checkpoint in self:
+            checkpoint._mus_record_done(notes[checkpoint])
+            activity = checkpoint.activity_id
+            if activity:
+                # The to-do's own done message carries the note; its
+                # override sees the checkpoint done and does not loop back.
+                activity.sudo().action_feedback(feedback=notes[checkpoint])
+            else:
+                checkpoint.interview_id.message_post(
+                    body=self.env._(
+                        "%(checkpoint)s completed by %(user)s.", checkpoint=checkpoint.display_name,
+                        user=self.env.user.name,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        self.interview_id._follow_up_completed()
+        return True
+
+    def _mus_record_done(self, note):
+        """Write what the checkpoint records when done; callers have checked
+        who completes it."""
+        for checkpoint in self:
             goals = checkpoint.interview_id.plan_id.goal_ids
             status_labels = dict(goals._fields["status"]._description_selection(self.env))
             checkpoint.sudo().write({
-                "note": checkpoint_note,
+                "note": note,
                 "state": "done",
                 "done_on": fields.Datetime.now(),
                 "done_by": self.env.uid,
@@ -78,16 +131,23 @@ class MusFollowUp(models.Model):
                     for goal in goals
                 ),
             })
-            checkpoint.activity_id.action_feedback(feedback=checkpoint_note)
-            checkpoint.interview_id.message_post(
-                body=self.env._(
-                    "%(checkpoint)s completed by %(user)s.", checkpoint=checkpoint.display_name,
-                    user=self.env.user.name,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-        self.interview_id._follow_up_completed()
-        return True
+
+    def _mus_complete_from_activity(self, feedback):
+        """The leader marked the checkpoints' to-dos done (Mark Done, Done &
+        Schedule Next, from the chatter or the activity views): the feedback
+        is the note (else the note already written). Called by
+        ``mail.activity._action_done`` before the to-dos are done."""
+        if not self.env.su:
+            self._check_leader()
+            early = self.filtered(lambda checkpoint: checkpoint._is_early())[:1]
+            if early:
+                raise UserError(self.env._(
+                    "%(checkpoint)s is due in %(days)s days. To complete it this early, use "
+                    "“Complete” on the Follow-up tab of the MUS: it asks you to confirm.",
+                    checkpoint=early.display_name, days=early._days_early(),
+                ))
+        for checkpoint in self:
+            checkpoint._mus_record_done(feedback or checkpoint.note)
 
     def _schedule_activity(self):
         for checkpoint in self:

@@ -1817,6 +1817,7 @@ class MusInterview(models.Model):
                 "res_id": interview.id,
                 "mimetype": "application/pdf",
             })
+            interview.plan_id.signed_pdf_id = attachment
             template.send_mail(
                 interview.id, force_send=False,
                 email_values={"attachment_ids": [Command.link(attachment.id)]},
