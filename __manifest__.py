@@ -44,6 +44,10 @@
         "demo/mus_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "mus_odoo/static/src/scss/mus_portal.scss",
+            "mus_odoo/static/src/js/mus_portal.js",
+        ],
         "web.assets_tests": [
             "mus_odoo/static/tests/tours/*.js",
         ],
