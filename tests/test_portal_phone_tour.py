@@ -17,7 +17,7 @@ class TestMusPortalPhoneTour(MusWorkflowCase, HttpCase):
     """A portal-only employee, in Danish, does her part of a MUS on a
     phone (390x844, touch): finds it in the list, backs out of declining,
     is warned before an unsaved answer is lost, saves it, accepts the time,
-    and signs a plan that fits the screen
+    lets a started feedback go when warned, and signs a plan that fits the screen
     (static/tests/tours/mus_portal_phone_tour.js)."""
 
     browser_size = "390x844"
@@ -65,6 +65,7 @@ class TestMusPortalPhoneTour(MusWorkflowCase, HttpCase):
         self.assertEqual(sudo.state, "preparation", "accepted, not declined")
         self.assertFalse(sudo.decline_reason)
         self.assertEqual(answer.employee_note, NOTE)
+        self.assertFalse(sudo.employee_feedback, "the feedback she chose to let go is not saved")
 
         # 2. The leader holds the talk, writes a plan with long texts and signs.
         self.as_leader(interview).action_start_interview()

@@ -120,6 +120,37 @@ registry.category("web_tour.tours").add("mus_portal_phone_prepare", {
             content: "The time is accepted, the answer kept",
             trigger: ".o_mus_portal[data-state=preparation] textarea[name^='note_']:eq(0):value(holde oplæg)",
         },
+        {
+            content: "Start a feedback to the leader",
+            trigger: ".o_mus_portal_feedback textarea[name=feedback]",
+            run: "edit Halvfærdig tanke",
+        },
+        {
+            content: "Save the preparation instead",
+            trigger: ".o_mus_portal_save",
+            run: "click",
+        },
+        {
+            content: "The warning names the feedback, not the preparation being saved",
+            trigger: "#mus_modal_unsaved.show li[data-mus-unsaved=feedback]:not(.d-none)",
+        },
+        {
+            content: "The preparation is not named",
+            trigger: "#mus_modal_unsaved.show:has(li[data-mus-unsaved=prepare].d-none)",
+        },
+        {
+            content: "Continue without saving the feedback",
+            trigger: "#mus_modal_unsaved.show .o_mus_portal_unsaved_discard",
+            run: "click",
+        },
+        {
+            content: "The preparation is saved; the feedback was let go",
+            trigger: ".o_mus_portal_message:contains(gemt som kladde)",
+        },
+        {
+            content: "The feedback box is empty again",
+            trigger: ".o_mus_portal_feedback textarea[name=feedback]:empty",
+        },
     ],
 });
 
