@@ -49,6 +49,10 @@
             "mus_odoo/static/src/fields/**/*",
             "mus_odoo/static/src/chatter/**/*",
         ],
+        "web.assets_frontend": [
+            "mus_odoo/static/src/scss/mus_portal.scss",
+            "mus_odoo/static/src/js/mus_portal.js",
+        ],
         "web.assets_tests": [
             "mus_odoo/static/tests/tours/*.js",
         ],

@@ -168,3 +168,56 @@ def with_hidden(result, hidden, operation):
     if hasattr(hidden, "_make_access_error"):  # mail.message and mail.activity say it their way
         return (hidden, lambda: hidden._make_access_error(operation))
     return (hidden, lambda: hidden.env["ir.rule"]._make_access_error(operation, hidden))
+
+
+# ----------------------------------------------------------------------
+# iCalendar (RFC 5545): the meeting as a file for one's own calendar
+# ----------------------------------------------------------------------
+def _ical_text(value):
+    """A TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and
+    line breaks escaped."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _ical_utc(value):
+    return value.strftime("%Y%m%dT%H%M%SZ")
+
+
+def _ical_fold(line):
+    """A content line folded at 75 octets (RFC 5545, 3.1), never inside a
+    UTF-8 character; continuation lines start with a space."""
+    chunks, chunk, size = [], "", 0
+    for char in line:
+        width = len(char.encode())
+        if size + width > (75 if not chunks else 74):
+            chunks.append(chunk)
+            chunk, size = "", 0
+        chunk += char
+        size += width
+    chunks.append(chunk)
+    return "\r\n ".join(chunks)
+
+
+def ical_event(uid, start, stop, summary, stamp, location=None, url=None):
+    """One VEVENT in a VCALENDAR, as bytes. ``start``, ``stop`` and ``stamp``
+    are naive UTC datetimes (Odoo's), written in UTC form."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//mus_odoo//MUS//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{_ical_utc(stamp)}",
+        f"DTSTART:{_ical_utc(start)}",
+        f"DTEND:{_ical_utc(stop)}",
+        f"SUMMARY:{_ical_text(summary)}",
+    ]
+    if location:
+        lines.append(f"LOCATION:{_ical_text(location)}")
+    if url:
+        lines.append(f"URL:{url}")
+    lines += ["CLASS:PRIVATE", "TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
+    return "".join(f"{_ical_fold(line)}\r\n" for line in lines).encode()

@@ -24,6 +24,7 @@ from . import (
     test_plan_integrity,
     test_plan_signing,
     test_portal,
+    test_portal_phone_tour,
     test_portal_tour,
     test_previous_plan,
     test_reminder,

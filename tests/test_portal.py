@@ -129,6 +129,113 @@ class TestMusPortal(MusWorkflowCase, HttpCase):
         self.assertIn(f"/my/mus/{self.interview.id}", listing.text)
         self.assertNotIn(f"/my/mus/{self.other.id}", listing.text)
 
+    def test_list_keeps_the_status_and_shows_minutes(self):
+        """On a phone the leader's column goes (the name is under the MUS),
+        the status stays; the date is in Pia's format, without seconds."""
+        self.as_portal()
+        listing = self.url_open("/my/mus").text
+        self.assertIn('<th class="text-end">Status</th>', listing)
+        self.assertIn("o_mus_portal_row_state", listing)
+        dates = re.findall(r'<span class="o_mus_portal_row_date"[^>]*>([^<]+)</span>', listing)
+        local = fields.Datetime.context_timestamp(self.env.user.with_context(tz="Europe/Copenhagen"), self.date)
+        self.assertEqual(dates, [local.strftime("%m/%d/%Y %H:%M")], "English (US) format, no seconds")
+
+    # The meeting in one's own calendar ----------------------------------------
+    def ics(self, interview, token=None):
+        return self.page(interview, token, suffix="/meeting.ics")
+
+    @staticmethod
+    def ics_lines(response):
+        """The content lines of an .ics file, unfolded (RFC 5545, 3.1)."""
+        return response.content.decode().replace("\r\n ", "").split("\r\n")
+
+    def test_meeting_ics_holds_the_meeting_only(self):
+        """What the employee imports into their calendar: one VEVENT with
+        the time in UTC, the place and the leader, nothing of the talk."""
+        answer = self.interview.sudo().answer_ids[:1]
+        self.as_pia(self.interview)._mus_portal_save_preparation({answer.id: "Min hemmelige forberedelse"})
+        self.interview.sudo().duration = 1.5
+        self.as_portal()
+        page = self.page(self.interview).text
+        self.assertIn(f'href="/my/mus/{self.interview.id}/meeting.ics"', page)
+        response = self.ics(self.interview)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "text/calendar; charset=utf-8")
+        self.assertIn("attachment;", response.headers["Content-Disposition"])
+        self.assertIn(".ics", response.headers["Content-Disposition"])
+        raw = response.content
+        self.assertTrue(raw.endswith(b"\r\n"))
+        self.assertFalse(re.search(rb"[^\r]\n", raw), "every line ends with CRLF")
+        self.assertTrue(all(len(line) <= 75 for line in raw.split(b"\r\n")), "lines folded at 75 octets")
+        lines = self.ics_lines(response)
+        self.assertEqual(lines[:2], ["BEGIN:VCALENDAR", "VERSION:2.0"])
+        self.assertEqual(lines.count("BEGIN:VEVENT"), 1)
+        self.assertEqual(lines[-3:], ["END:VEVENT", "END:VCALENDAR", ""])
+        props = dict(line.split(":", 1) for line in lines if ":" in line)
+        self.assertTrue(props["PRODID"])
+        self.assertEqual(props["DTSTART"], self.date.strftime("%Y%m%dT%H%M%SZ"))
+        self.assertEqual(props["DTEND"], (self.date + timedelta(hours=1.5)).strftime("%Y%m%dT%H%M%SZ"))
+        self.assertRegex(props["DTSTAMP"], r"^\d{8}T\d{6}Z$")
+        self.assertEqual(props["SUMMARY"], "MUS with Lene Leder")
+        self.assertEqual(props["LOCATION"], "Mødelokale 2")
+        self.assertTrue(props["URL"].endswith(f"/my/mus/{self.interview.id}"))
+        again = dict(line.split(":", 1) for line in self.ics_lines(self.ics(self.interview)) if ":" in line)
+        self.assertEqual(again["UID"], props["UID"], "the same UID every time: a calendar updates the meeting")
+        text = raw.decode()
+        for secret in ("Min hemmelige forberedelse", LEADER_PRIVATE, answer.question_id.name,
+                       self.token(self.interview), "access_token"):
+            self.assertNotIn(secret, text)
+
+    def test_meeting_ics_escapes_and_folds(self):
+        """A long place with commas, semicolons and Danish letters comes back
+        whole once unfolded; no line is longer than 75 octets."""
+        place = "Mødelokale 2, 1. sal; bygning Ø – indgang fra gården\nRing på hos receptionen " * 2
+        self.interview.sudo().location = place
+        self.as_portal()
+        response = self.ics(self.interview)
+        self.assertTrue(all(len(line) <= 75 for line in response.content.split(b"\r\n")))
+        location = next(line for line in self.ics_lines(response) if line.startswith("LOCATION:"))[9:]
+        unescaped = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), location)
+        self.assertEqual(unescaped, place)
+
+    def test_meeting_ics_is_for_the_employee_only(self):
+        """The .ics answers exactly whom the page answers: Pia, or her
+        token when logged out; everyone else gets the page's 404."""
+        token = self.token(self.interview)
+        other_portal = mail_new_test_user(
+            self.env, login="mus_portal_other", password="mus_portal_other", name="Otto Portal",
+            groups="base.group_portal",
+        )
+        self.anonymous()
+        self.assertNotFound(self.ics(self.interview))
+        self.assertNotFound(self.ics(self.interview, "wrong"))
+        self.assertNotFound(self.ics(self.interview, self.token(self.other)))
+        self.assertEqual(self.ics(self.interview, token).status_code, 200)
+        self.assertIn(f"/my/mus/{self.interview.id}/meeting.ics?access_token={token}",
+                      self.page(self.interview, token).text, "the link keeps the token")
+        for user in (self.user_colleague, self.user_leader, self.user_hr_officer, self.user_employee, other_portal):
+            with self.subTest(user=user.login):
+                self.authenticate(user.login, user.login)
+                self.assertNotFound(self.ics(self.interview))
+                self.assertNotFound(self.ics(self.interview, token))
+        self.as_portal()
+        self.assertNotFound(self.ics(self.other))
+        self.assertEqual(self.ics(self.interview).status_code, 200)
+
+    def test_meeting_ics_only_before_the_talk(self):
+        self.as_portal()
+        self.post(self.interview, "accept")
+        self.assertEqual(self.ics(self.interview).status_code, 200)
+        self.as_leader(self.interview).action_start_interview()
+        self.assertNotFound(self.ics(self.interview))
+        self.assertNotIn("meeting.ics", self.page(self.interview).text)
+        offered = self.offered()
+        self.assertNotFound(self.ics(offered))  # no time yet
+        self.assertNotIn("meeting.ics", self.page(offered).text)
+        self.as_leader(self.other).action_cancel(reason="Sygdom")
+        self.anonymous()
+        self.assertNotFound(self.ics(self.other, self.token(self.other)))
+
     def offered(self):
         """Pia's MUS of 2027, offered by HR's cycle: planned, no time yet."""
         cycle = self.env["mus.cycle"].with_user(self.user_hr_officer).create({

@@ -7,10 +7,10 @@ from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 from odoo.tools import consteq
 
-from ..workflow import HELD_STATES, TRANSITIONS_BY_NAME
+from ..workflow import HELD_STATES, PLANNING_STATES, TRANSITIONS_BY_NAME
 
 REPORTS = {
     "plan": "mus_odoo.action_report_mus_development_plan",
@@ -116,6 +116,7 @@ class MusPortal(CustomerPortal):
             "can_feedback": not interview._mus_field_error("employee_feedback"),
             "feedback": interview._mus_portal_feedback_text(),
             "can_move": interview.state in ("invited", "preparation"),
+            "show_ics": self._mus_has_meeting(interview),
             "can_prepare": not interview._mus_note_error("employee_note"),
             "show_preparation": interview.state in ("invited", "preparation"),
             "can_submit": can("submit_preparation") and interview.state == "preparation",
@@ -199,3 +200,26 @@ class MusPortal(CustomerPortal):
         if kind not in REPORTS or interview.state not in HELD_STATES:
             raise NotFound()
         return self._show_report(interview, "pdf", REPORTS[kind], download=download == "true")
+
+    # ------------------------------------------------------------------
+    # The meeting in one's own calendar
+    # ------------------------------------------------------------------
+    def _mus_has_meeting(self, interview):
+        """A time is set and the talk is still ahead."""
+        return bool(interview.scheduled_date) and interview.state in PLANNING_STATES
+
+    @http.route(["/my/mus/<int:interview_id>/meeting.ics"], type="http", auth="public", website=True)
+    def portal_mus_ics(self, interview_id, access_token=None, **kwargs):
+        """The meeting as an .ics file, to whom the page is shown (the same
+        check, the same 404 for anyone else)."""
+        interview = self._mus_interview_sudo(interview_id, access_token)
+        if not self._mus_has_meeting(interview):
+            raise NotFound()
+        content = interview._mus_portal_ics()
+        filename = f"{interview.name or 'MUS'}.ics".replace("/", "-")
+        return request.make_response(content, headers=[
+            ("Content-Type", "text/calendar; charset=utf-8"),
+            ("Content-Length", len(content)),
+            ("Content-Disposition", content_disposition(filename)),
+            ("Cache-Control", "private, no-store"),
+        ])

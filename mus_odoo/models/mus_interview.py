@@ -1,6 +1,7 @@
 import base64
 from collections import defaultdict
 from datetime import datetime, timedelta
+from urllib.parse import urlparse
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -13,7 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_datetime, html2plaintext, is_html_empty, plaintext2html
 
 from .. import workflow
-from ..tools import records_changing
+from ..tools import ical_event, records_changing
 from ..workflow import EMPLOYEE, HR, LEADER
 
 # Who may read a confidential field changes with the parties.
@@ -1791,6 +1792,23 @@ class MusInterview(models.Model):
         local = datetime.strptime(value, "%Y-%m-%dT%H:%M")
         tz = pytz.timezone(self.employee_id.tz or "UTC")
         return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _mus_portal_ics(self):
+        """The meeting as an iCalendar file for the employee's own calendar:
+        when, where and with whom, nothing of the talk's content. The UID
+        stays the same when the meeting moves, so a calendar that imports
+        the file again updates the meeting rather than adding one."""
+        self.ensure_one()
+        start = self.scheduled_date
+        return ical_event(
+            uid=f"mus-interview-{self.id}@{urlparse(self.get_base_url()).hostname or 'localhost'}",
+            start=start,
+            stop=start + timedelta(hours=self.duration or 1.0),
+            summary=self._employee_lang_env()._("MUS with %(leader)s", leader=self.leader_id.name or ""),
+            stamp=fields.Datetime.now(),
+            location=self.location,
+            url=f"{self.get_base_url()}{self.access_url}",
+        )
 
     def _format_leader_datetime(self, value):
         tz = self.leader_user_id.tz or self.employee_id.tz or "UTC"

@@ -121,13 +121,13 @@ registry.category("web_tour.tours").add("mus_cycle_tour_portal_decline", {
             run: "click",
         },
         {
-            content: "Say why",
-            trigger: "#mus_decline_form.show textarea[name=reason]",
+            content: "Declining asks for confirmation first: say why",
+            trigger: "#mus_modal_decline.show textarea[name=reason]",
             run: "edit Jeg stopper til sommer",
         },
         {
             content: "Confirm",
-            trigger: "#mus_decline_form .o_mus_portal_decline_confirm",
+            trigger: "#mus_modal_decline.show .o_mus_portal_decline_confirm",
             run: "click",
         },
         {
