@@ -2,7 +2,7 @@
     "name": "MUS – Employee Development Interviews",
     "summary": "Yearly employee development interviews (MUS): shared preparation, "
     "the interview, a development plan both sign, and follow-up",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Human Resources/MUS",
     "website": "https://github.com/mus-odoo/mus_odoo",
     "author": "mus_odoo developers",
