@@ -64,7 +64,9 @@ class TestMusHrReporting(MusWorkflowCase):
         interview = self.plan_with_two_goals()
         self.env.invalidate_all()
         plan = interview.sudo().plan_id.with_user(self.user_hr_officer)
-        self.assertRecordValues(plan, [{"goal_count": 2, "goals_confidential": True}])
+        self.assertRecordValues(plan, [{
+            "goal_count": 2, "goals_confidential": True, "goals_confidential_label": "2 goals (confidential)",
+        }])
         self.assertFalse(plan.goal_ids, "HR reads no goal")
         self.assertFalse(plan.budget_total, "no total of what HR does not see")
         arch = self.env["mus.development.plan"].with_user(self.user_hr_officer).get_view(view_type="form")["arch"]

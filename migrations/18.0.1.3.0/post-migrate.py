@@ -14,6 +14,12 @@ NEW = "object._format_datetime(object.scheduled_date)"
 
 
 def migrate(cr, version):
+    # As installed, or with its quotes escaped by an HTML editor.
+    for old in (OLD, OLD.replace("'", "&#39;")):
+        _replace(cr, old, NEW)
+
+
+def _replace(cr, old, new):
     cr.execute(SQL(
         """UPDATE mail_template template
               SET body_html = replace(template.body_html::text, %(old)s, %(new)s)::jsonb
@@ -22,5 +28,5 @@ def migrate(cr, version):
               AND data.name = 'mail_template_mus_invitation'
               AND data.res_id = template.id
               AND position(%(old)s IN template.body_html::text) > 0""",
-        old=OLD, new=NEW,
+        old=old, new=new,
     ))

@@ -75,6 +75,7 @@ class MusDevelopmentPlan(models.Model):
         compute="_compute_goal_count",
         help="The plan has goals the current user may not read (confidential between the parties).",
     )
+    goals_confidential_label = fields.Char(compute="_compute_goal_count")
     employee_signature = fields.Binary(
         string="Employee's Signature", copy=False, compute="_compute_mus_content",
         inverse="_inverse_employee_signature", **_CONTENT_DEPENDS,
@@ -179,6 +180,11 @@ class MusDevelopmentPlan(models.Model):
                 continue
             plan.goal_count = total.get(plan._origin, 0)
             plan.goals_confidential = readable.get(plan._origin, 0) < plan.goal_count
+        for plan in self:
+            plan.goals_confidential_label = (
+                self.env._("1 goal (confidential)") if plan.goal_count == 1
+                else self.env._("%(count)s goals (confidential)", count=plan.goal_count)
+            ) if plan.goals_confidential else False
 
     @api.depends("employee_signed_on", "leader_signed_on")
     def _compute_signed(self):
