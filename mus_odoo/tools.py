@@ -2,7 +2,10 @@
 
 from odoo.exceptions import AccessError
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date, format_datetime, get_lang, posix_to_ldml
+from odoo.tools.misc import babel_locale_parse
+
+from .workflow import STATES
 
 
 def check_user_fields(records, vals, allowed):
@@ -15,7 +18,8 @@ def check_user_fields(records, vals, allowed):
     if refused:
         raise AccessError(records.env._(
             "These fields of “%(model)s” cannot be written: %(fields)s.",
-            model=records._description,
+            # The model's name as translated in ir.model (a _description is English).
+            model=records.env["ir.model"].sudo()._get(records._name).name or records._description,
             fields=", ".join(
                 records._fields[name].get_description(records.env)["string"]
                 for name in sorted(refused) if name in records._fields
@@ -221,3 +225,58 @@ def ical_event(uid, start, stop, summary, stamp, location=None, url=None):
         lines.append(f"URL:{url}")
     lines += ["CLASS:PRIVATE", "TRANSP:OPAQUE", "END:VEVENT", "END:VCALENDAR"]
     return "".join(f"{_ical_fold(line)}\r\n" for line in lines).encode()
+
+
+def groups_in_workflow_order(groupby, rows, state_field="state"):
+    """``rows`` of a ``_read_group`` on ``groupby`` with the states in the
+    order of the workflow (mus_odoo/workflow.py) rather than alphabetical,
+    the other groups keeping the order the database gave them: a pivot or a
+    graph then reads from planned to done."""
+    if state_field not in groupby:
+        return rows
+    order = {code: index for index, (code, _label) in enumerate(STATES)}
+    positions = [{} for _spec in groupby]
+    for row in rows:
+        for index, value in enumerate(row[:len(groupby)]):
+            positions[index].setdefault(value, len(positions[index]))
+
+    def key(row):
+        return tuple(
+            order.get(row[index], len(order)) if spec == state_field else positions[index][row[index]]
+            for index, spec in enumerate(groupby)
+        )
+
+    return sorted(rows, key=key)
+
+
+def _time_pattern(lang, locale):
+    """The language's time format (Settings > Languages) without seconds:
+    "10:00", never "10.00.00 CET"."""
+    pattern = posix_to_ldml(lang.time_format or "%H:%M", locale=locale)
+    return pattern.replace(":ss", "").replace(".ss", "").strip()
+
+
+def format_mus_datetime(env, value, tz=None, lang_code=None):
+    """``value`` (UTC) as a person reads it in a mail or a message, in their
+    time zone and language: "torsdag den 17. december 2026 kl. 10:00",
+    "Thursday, December 17, 2026 at 10:00" (the language's full date, its
+    "at", and its time without seconds)."""
+    if not value:
+        return ""
+    lang = get_lang(env, lang_code)
+    locale = babel_locale_parse(lang.code or lang_code)
+    pattern = str(locale.datetime_formats["full"]).replace("{1}", locale.date_formats["full"].pattern)
+    pattern = pattern.replace("{0}", _time_pattern(lang, locale))
+    return format_datetime(env, value, tz=tz or "UTC", dt_format=pattern, lang_code=lang.code or lang_code)
+
+
+def format_mus_date(env, value, lang_code=None, full=False):
+    """A date as words in a title or a message: "1. januar 2027" or
+    "January 1, 2027" (``full``: with the weekday, "fredag den 1. januar
+    2027"), never "2027-01-01"."""
+    if not value:
+        return ""
+    lang = get_lang(env, lang_code)
+    locale = babel_locale_parse(lang.code or lang_code)
+    pattern = locale.date_formats["full" if full else "long"].pattern
+    return format_date(env, value, lang_code=lang.code or lang_code, date_format=pattern)

@@ -3,8 +3,8 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
+from odoo.addons.mus_odoo.mus_odoo.tools import format_mus_datetime
 from odoo.tests import tagged
-from odoo.tools import format_datetime
 
 from .common import MusWorkflowCase
 
@@ -102,7 +102,7 @@ class TestMusInvitationMail(MusWorkflowCase):
         self.assertIn("Lene Leder", message.body)
         self.assertIn("Mødelokale 2", message.body)
         tz = self.employee.tz or "UTC"
-        self.assertIn(format_datetime(self.env, self.date, tz=tz, dt_format="long", lang_code="en_US"), message.body)
+        self.assertIn(format_mus_datetime(self.env, self.date, tz=tz, lang_code="en_US"), message.body)
 
         mails = self.env["mail.mail"].sudo().search([("mail_message_id", "=", message.id)])
         self.assertTrue(mails, "a mail is queued for the employee")
@@ -131,7 +131,7 @@ class TestMusInvitationMail(MusWorkflowCase):
         self.assertIn("Sådan forbereder du dig", message.body)
         self.assertIn("Mødelokale 7", message.body)
         tz = self.employee.tz or "UTC"
-        self.assertIn(format_datetime(self.env, self.date, tz=tz, dt_format="long", lang_code="da_DK"), message.body)
+        self.assertIn(format_mus_datetime(self.env, self.date, tz=tz, lang_code="da_DK"), message.body)
 
     def test_activities_in_the_assignees_language(self):
         """Each party's to-do reads in their own language."""

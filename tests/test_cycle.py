@@ -215,7 +215,7 @@ class TestMusCycle(MusCycleCase):
         self.assertEqual(self.activities(planned), {("mus_odoo.mail_act_mus_invite", self.user_leader)})
         offer = self.env["mail.mail"].search([("model", "=", "mus.interview"), ("res_id", "=", planned.id)])
         self.assertEqual(offer.subject, "You are offered your MUS 2026")
-        self.assertIn("planned for Dec 1, 2026, 10:00:00 AM; the invitation follows", offer.body_html,
+        self.assertIn("planned for Tuesday, December 1, 2026 at 10:00; the invitation follows", offer.body_html,
                       "the time she planned, in the employee's time zone")
         cycle.invalidate_recordset()
         self.assertRecordValues(cycle, [{"offered_count": 2, "count_draft": 2}])

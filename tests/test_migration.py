@@ -57,3 +57,27 @@ class TestMusMigration(TransactionCase):
         before = [self.template_bodies(template) for template in (invitation, signed)]
         migration.migrate(self.env.cr, "18.0.1.1.0")
         self.assertEqual([self.template_bodies(template) for template in (invitation, signed)], before)
+
+    def test_1_3_0(self):
+        """The invitation's time as the employee reads it, the company's own
+        words kept, in every language."""
+        migration = load_migration("18.0.1.3.0")
+        invitation = self.env.ref("mus_odoo.mail_template_mus_invitation")
+        old = str(invitation.body_html).replace(migration.NEW, migration.OLD)
+        self.assertIn(migration.OLD, old)
+        self.env.cr.execute(
+            "UPDATE mail_template SET body_html = jsonb_build_object('en_US', %s::text, 'da_DK', %s::text) "
+            "WHERE id = %s",
+            # The Danish one saved by the HTML editor, which escapes quotes.
+            [old.replace("Open my MUS", "Open your MUS here"),
+             old.replace("Open my MUS", "Åbn min MUS").replace("'", "&#39;"), invitation.id],
+        )
+        self.env.invalidate_all()
+
+        migration.migrate(self.env.cr, "18.0.1.2.0")
+
+        english, danish = self.template_bodies(invitation)
+        for body, own_words in ((english, "Open your MUS here"), (danish, "Åbn min MUS")):
+            self.assertNotIn("dt_format='long'", body)
+            self.assertIn(migration.NEW, body)
+            self.assertIn(own_words, body)

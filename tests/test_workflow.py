@@ -165,7 +165,7 @@ class TestMusWorkflow(MusWorkflowCase):
                 message = self.messages_to_employee(interview, "Lederen er på kursus")
                 self.assertEqual(len(message), 1)
                 self.assertIn(self.employee.work_contact_id, message.partner_ids)
-                self.assertIn("15 December 2026", message.body)
+                self.assertIn("Tuesday, December 15, 2026 at 14:00", message.body)
                 self.assertEqual(
                     self.activities(interview),
                     {("mus_odoo.mail_act_mus_accept", self.user_employee)},

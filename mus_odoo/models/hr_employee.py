@@ -3,7 +3,68 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..workflow import HELD_STATES, OPEN_STATES
+from ..workflow import HELD_STATES, OPEN_STATES, PLANNING_STATES
+
+
+class HrEmployeeBase(models.AbstractModel):
+    """What the employee's leader sees of their MUS on the employee card:
+    dates and a count, never content. On ``hr.employee`` and on
+    ``hr.employee.public`` (which is what a leader without HR rights opens),
+    so they carry no ``groups``: they are empty for everyone but the
+    employee's leader and MUS officers, and count only the MUS the user
+    leads (HR: all of them)."""
+
+    _inherit = "hr.employee.base"
+
+    mus_leader_visible = fields.Boolean(compute="_compute_mus_leader", string="MUS Visible")
+    mus_leader_interview_count = fields.Integer(compute="_compute_mus_leader", string="MUS Count")
+    mus_leader_last_date = fields.Date(
+        compute="_compute_mus_leader", string="Last MUS Held", help="When the employee's last MUS was held.",
+    )
+    mus_leader_next_date = fields.Date(
+        compute="_compute_mus_leader", string="Next MUS",
+        help="The date of the planned MUS; with none planned, when the next one is due.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_mus_leader(self):
+        user = self.env.user
+        is_hr = user.has_group("mus_odoo.group_mus_officer")
+        Interview = self.env["mus.interview"].sudo()
+        domain = [("employee_id", "in", self._origin.ids), ("state", "!=", "cancelled")]
+        if not is_hr:
+            domain.append(("leader_user_id", "=", user.id))
+        led = Interview.search_fetch(domain, ["employee_id", "state", "scheduled_date"], order="scheduled_date, id")
+        private = self.env["hr.employee"].sudo().browse(self._origin.ids)
+        # Whoever is the manager now sees the dates, not the colleagues.
+        managers = {employee.id: employee.parent_id.user_id for employee in private}
+        for record in self:
+            record_id = record._origin.id
+            own = led.filtered(lambda interview, record_id=record_id: interview.employee_id.id == record_id)
+            visible = bool(record_id) and (is_hr or bool(own) or managers.get(record_id) == user)
+            record.mus_leader_visible = visible
+            record.mus_leader_interview_count = len(own)
+            if not visible:
+                record.mus_leader_last_date = record.mus_leader_next_date = False
+                continue
+            employee = private.browse(record_id)
+            planned = own.filtered(lambda interview: interview.state in PLANNING_STATES and interview.scheduled_date)
+            record.mus_leader_last_date = employee.mus_last_date
+            record.mus_leader_next_date = (
+                planned[:1].scheduled_date.date() if planned else employee.mus_next_due_date
+            )
+
+    def action_open_mus_interviews(self):
+        """The MUS of the employee: HR's list of all of them, the leader's team list."""
+        self.ensure_one()
+        xmlid = (
+            "mus_odoo.mus_interview_action_all" if self.env.user.has_group("mus_odoo.group_mus_officer")
+            else "mus_odoo.mus_interview_action_team"
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action
 
 
 class HrEmployee(models.Model):
@@ -77,13 +138,6 @@ class HrEmployee(models.Model):
             months = employee.mus_frequency_months or employee.company_id.mus_interval_months or 12
             day = last.get(employee.id)
             employee.mus_next_due_date = day + relativedelta(months=months) if day else False
-
-    def action_open_mus_interviews(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("mus_odoo.mus_interview_action_all")
-        action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id}
-        return action
 
     def _mus_managers(self):
         """The employee's managers, nearest first, up the hierarchy."""

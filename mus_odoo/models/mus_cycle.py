@@ -6,9 +6,9 @@ from werkzeug.urls import url_encode
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date, format_datetime
 
 from .. import workflow
+from ..tools import format_mus_date, format_mus_datetime
 
 
 class MusCycle(models.Model):
@@ -417,7 +417,7 @@ class MusCycle(models.Model):
             if lang not in langs:
                 env = self.with_context(lang=lang).env
                 langs[lang] = env, (
-                    format_date(env, self.date_invitations, lang_code=lang) if self.date_invitations else ""
+                    format_mus_date(env, self.date_invitations, lang_code=lang) if self.date_invitations else ""
                 ), env._(
                     "If you do not wish to have a MUS this time, you may decline the offer in your MUS, "
                     "with or without a reason."
@@ -429,9 +429,9 @@ class MusCycle(models.Model):
                     "You are offered your yearly employee development interview (MUS) with %(leader)s, "
                     "planned for %(date)s; the invitation follows.",
                     leader=interview.leader_id.name,
-                    date=format_datetime(
+                    date=format_mus_datetime(
                         env, interview.scheduled_date, tz=interview.employee_id.tz or partner.tz or "UTC",
-                        dt_format="medium", lang_code=lang,
+                        lang_code=lang,
                     ),
                 )
             elif deadline:

@@ -64,7 +64,18 @@ class MusDevelopmentPlan(models.Model):
     date_start = fields.Date(string="Period Start")
     date_end = fields.Date(string="Period End")
     goal_ids = fields.One2many("mus.development.goal", "plan_id", string="Goals", copy=True)
-    budget_total = fields.Monetary(compute="_compute_budget_total", string="Total Budget")
+    budget_total = fields.Monetary(
+        compute="_compute_budget_total", string="Total Budget",
+        help="Empty for whoever may not read the goals: a total of what they do not see would be wrong.",
+    )
+    # How many goals, for HR, who reads them only when the employee shared
+    # the plan: a count, never their text or budget.
+    goal_count = fields.Integer(compute="_compute_goal_count", string="Number of Goals")
+    goals_confidential = fields.Boolean(
+        compute="_compute_goal_count",
+        help="The plan has goals the current user may not read (confidential between the parties).",
+    )
+    goals_confidential_label = fields.Char(compute="_compute_goal_count")
     employee_signature = fields.Binary(
         string="Employee's Signature", copy=False, compute="_compute_mus_content",
         inverse="_inverse_employee_signature", **_CONTENT_DEPENDS,
@@ -154,9 +165,31 @@ class MusDevelopmentPlan(models.Model):
         self._mus_content_write("leader_signature")
 
     @api.depends("goal_ids.budget")
+    @api.depends_context("uid")
     def _compute_budget_total(self):
         for plan in self:
-            plan.budget_total = sum(plan.goal_ids.mapped("budget"))
+            plan.budget_total = False if plan.goals_confidential else sum(plan.goal_ids.mapped("budget"))
+
+    @api.depends("goal_ids")
+    @api.depends_context("uid")
+    def _compute_goal_count(self):
+        """The goals the user may read are those the record rules let them
+        search; the count of all of them is read in sudo."""
+        Goal = self.env["mus.development.goal"]
+        domain = [("plan_id", "in", self._origin.ids)]
+        total = dict(Goal.sudo()._read_group(domain, ["plan_id"], ["__count"])) if self._origin else {}
+        readable = dict(Goal._read_group(domain, ["plan_id"], ["__count"])) if total else {}
+        for plan in self:
+            if not plan._origin:
+                plan.goal_count, plan.goals_confidential = len(plan.goal_ids), False
+                continue
+            plan.goal_count = total.get(plan._origin, 0)
+            plan.goals_confidential = readable.get(plan._origin, 0) < plan.goal_count
+        for plan in self:
+            plan.goals_confidential_label = (
+                self.env._("1 goal (confidential)") if plan.goal_count == 1
+                else self.env._("%(count)s goals (confidential)", count=plan.goal_count)
+            ) if plan.goals_confidential else False
 
     @api.depends("employee_signed_on", "leader_signed_on")
     def _compute_signed(self):

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools import raise_first_error
+from ..tools import format_mus_date, raise_first_error
 
 # Completing a checkpoint more than this many days before it is due asks the
 # leader to confirm in the Complete dialog; its to-do is then not marked done
@@ -44,7 +44,9 @@ class MusFollowUp(models.Model):
             checkpoint.display_name = checkpoint._label()
 
     def _label(self):
-        return self.env._("Follow-up %(number)s (%(date)s)", number=self.sequence, date=self.date_due or "")
+        return self.env._(
+            "Follow-up %(number)s (%(date)s)", number=self.sequence, date=format_mus_date(self.env, self.date_due),
+        )
 
     def write(self, vals):
         if not self.env.su:

@@ -11,10 +11,10 @@ from werkzeug.urls import url_encode
 from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.addons.portal.utils import validate_thread_with_hash_pid, validate_thread_with_token
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, format_datetime, html2plaintext, is_html_empty, plaintext2html
+from odoo.tools import SQL, html2plaintext, is_html_empty, plaintext2html
 
 from .. import workflow
-from ..tools import ical_event, records_changing
+from ..tools import format_mus_datetime, groups_in_workflow_order, ical_event, records_changing
 from ..workflow import EMPLOYEE, HR, LEADER
 
 # Who may read a confidential field changes with the parties.
@@ -104,7 +104,9 @@ class MusInterview(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, tracking=True,
-        check_company=True, domain="[('company_id', 'in', allowed_company_ids)]",
+        check_company=True,
+        # A leader picks from their own team (``_check_creator`` says so when forced); HR anyone.
+        domain="[('company_id', 'in', allowed_company_ids)] + ([] if is_hr else [('parent_id.user_id', '=', uid)])",
     )
     leader_id = fields.Many2one(
         "hr.employee", compute="_compute_leader_id", store=True,
@@ -314,6 +316,25 @@ class MusInterview(models.Model):
     def _group_expand_states(self, states, domain):
         """Every state is a kanban column, in workflow order."""
         return [code for code, _label in workflow.STATES]
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        """Pivot and graph list the states in workflow order."""
+        rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        if limit or offset or (order and order != ",".join(groupby)):
+            return rows
+        return groups_in_workflow_order(groupby, rows)
+
+    @api.model
+    def _web_read_group(self, domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True):
+        """The closed states' columns fold when empty (a selection has no
+        ``fold`` field, as a stage has): the open MUS stay on screen."""
+        groups = super()._web_read_group(domain, fields, groupby, limit, offset, orderby, lazy)
+        if groupby and groupby[0] == "state":
+            for group in groups:
+                if group.get("state") in workflow.CLOSED_STATES:
+                    group["__fold"] = not group.get("state_count", group.get("__count"))
+        return groups
 
     _mus_content_fields = {
         "summary": "summary",
@@ -596,6 +617,11 @@ class MusInterview(models.Model):
         for employee, leader in pairs:
             employee = employee.sudo()
             leader = (leader or employee.parent_id).sudo()
+            if not is_hr and not (leader and leader == employee.parent_id and leader.user_id == self.env.user):
+                raise AccessError(self.env._(
+                    "%(employee)s is not in your team: only their own leader or HR can plan their MUS.",
+                    employee=employee.name,
+                ))
             if employee and not employee.user_id.active:
                 # Nobody could accept, prepare or sign it (a cycle lists them
                 # to resolve the same way).
@@ -619,12 +645,6 @@ class MusInterview(models.Model):
                         "is said in it. Their own manager holds it.",
                         employee=employee.name,
                     ))
-                continue
-            if not (leader and leader == employee.parent_id and leader.user_id == self.env.user):
-                raise AccessError(self.env._(
-                    "Only %(employee)s's own leader or HR can plan their MUS.",
-                    employee=employee.name,
-                ))
 
     def _check_create_field_rules(self, vals_list):
         """What is written later in the MUS (the summary, the employee's
@@ -1057,6 +1077,22 @@ class MusInterview(models.Model):
             "view_mode": "form",
         }
 
+    @api.model
+    def action_mus_landing(self):
+        """Where the MUS app opens (its menu's server action): a leader (who
+        has a team) on their team's MUS, HR on all of them, anyone else on
+        their own."""
+        has_team = self.env["hr.employee"].sudo().search_count(
+            [("parent_id.user_id", "=", self.env.uid)], limit=1,
+        )
+        if has_team:
+            xmlid = "mus_odoo.mus_interview_action_team"
+        elif self.env.user.has_group("mus_odoo.group_mus_officer"):
+            xmlid = "mus_odoo.mus_interview_action_all"
+        else:
+            xmlid = "mus_odoo.mus_interview_action_my"
+        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+
     # ------------------------------------------------------------------
     # Business methods (the work of each transition)
     # ------------------------------------------------------------------
@@ -1191,9 +1227,7 @@ class MusInterview(models.Model):
         if not value:
             return ""
         tz = self.employee_id.tz or self.env.user.tz or "UTC"
-        return format_datetime(
-            self.env, value, tz=tz, dt_format="EEEE d MMMM y, HH:mm", lang_code=self._employee_lang(),
-        )
+        return format_mus_datetime(self.env, value, tz=tz, lang_code=self._employee_lang())
 
     # ------------------------------------------------------------------
     # Business methods (creation helpers)
@@ -1811,8 +1845,11 @@ class MusInterview(models.Model):
         )
 
     def _format_leader_datetime(self, value):
+        """``value`` as the leader reads it: their time zone and language."""
         tz = self.leader_user_id.tz or self.employee_id.tz or "UTC"
-        return format_datetime(self.env, fields.Datetime.to_datetime(value), tz=tz, dt_format="EEEE d MMMM y, HH:mm")
+        return format_mus_datetime(
+            self.env, fields.Datetime.to_datetime(value), tz=tz, lang_code=self.leader_user_id.lang or self.env.lang,
+        )
 
     # ------------------------------------------------------------------
     # The signed plan goes to the employee

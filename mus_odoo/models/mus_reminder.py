@@ -1,12 +1,12 @@
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.tools import format_date
 
 from .. import workflow
+from ..tools import format_mus_date, format_mus_datetime
 
 
 class MusReminder(models.Model):
@@ -223,6 +223,10 @@ class MusReminder(models.Model):
 
     @api.model
     def _format_date(self, env, partner, value):
+        """A checkpoint's day, or the time of an interview in the
+        recipient's time zone, in their language."""
         if not value:
             return ""
-        return format_date(env, fields.Date.to_date(value), lang_code=partner.lang or env.lang)
+        if isinstance(value, datetime):
+            return format_mus_datetime(env, value, tz=partner.tz or "UTC", lang_code=partner.lang or env.lang)
+        return format_mus_date(env, value, lang_code=partner.lang or env.lang)

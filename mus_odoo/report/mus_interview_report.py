@@ -1,7 +1,8 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .. import workflow
+from ..tools import groups_in_workflow_order
 
 
 def timeliness_sql(interview, cycle):
@@ -60,6 +61,14 @@ class MusInterviewReport(models.Model):
     is_held = fields.Boolean(string="Held", readonly=True)
     is_signed = fields.Boolean(string="Signed", readonly=True)
     timeliness = fields.Selection(TIMELINESS, string="On Time", readonly=True)
+
+    @api.model
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
+        rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        # Only the default order (by the groups) is the workflow's.
+        if limit or offset or (order and order != ",".join(groupby)):
+            return rows
+        return groups_in_workflow_order(groupby, rows)
 
     def _view_query(self):
         return SQL(
