@@ -77,8 +77,9 @@ class MusGoalReview(models.Model):
         Goal = self.env["mus.development.goal"].sudo()
         proposed = Goal.search([("review_id", "in", self.ids)])
         continued = self.filtered("continue_work")
-        proposed.filtered(lambda goal: goal.review_id not in continued).unlink()
-        new = continued - proposed.review_id
+        withdrawn = proposed.filtered(lambda goal: goal.review_id not in continued)
+        new = continued - (proposed - withdrawn).review_id
+        withdrawn.unlink()
         Goal.create([
             {
                 "plan_id": review.interview_id.plan_id.id,
