@@ -21,6 +21,7 @@ from . import (
     test_plan_integrity,
     test_plan_period,
     test_plan_signing,
+    test_plan_tour,
     test_portal,
     test_portal_tour,
     test_previous_plan,
