@@ -95,10 +95,9 @@ class TestMusPlanPeriod(MusWorkflowCase):
         attachment = interview.sudo().message_ids.attachment_ids.filtered(lambda a: a.mimetype == "application/pdf")
         self.assertEqual(len(attachment), 1)
         printed = html2plaintext(base64.b64decode(attachment.datas).decode())
-        expected = "%s – %s" % (
-            format_date(self.env, plan.date_start, lang_code="da_DK"),
-            format_date(self.env, plan.date_end, lang_code="da_DK"),
-        )
+        start = format_date(self.env, plan.date_start, lang_code="da_DK")
+        end = format_date(self.env, plan.date_end, lang_code="da_DK")
+        expected = f"{start} – {end}"
         self.assertIn(expected, printed)
         self.assertNotIn(format_date(self.env, date(2026, 12, 22), lang_code="da_DK"), printed)
 
