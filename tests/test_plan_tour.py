@@ -11,8 +11,8 @@ from .common import SIGNATURE
 class TestMusPlanTour(HttpCase):
     """The Danish leader edits the plan in the MUS form and saves
     (static/tests/tours/mus_plan_tour.js); after the employee's signature
-    only, edits again and sees it cleared. Checked server-side after each
-    tour. No demo data is used."""
+    only, edits again and sees it cleared; in follow-up records status and
+    progress. Checked server-side after each tour. No demo data is used."""
 
     def setUp(self):
         super().setUp()
@@ -72,3 +72,17 @@ class TestMusPlanTour(HttpCase):
         note = self.interview.message_ids.filtered(lambda m: self.user_employee.name in (m.body or "")
                                                    and self.user_leader.name in (m.body or ""))
         self.assertTrue(note, "the chatter says who changed the plan and whose signature was cleared")
+
+    def test_leader_records_progress_in_the_mus_form(self):
+        self.interview.with_user(self.user_employee).action_sign(signature=SIGNATURE)
+        self.interview.with_user(self.user_leader).action_sign(signature=SIGNATURE)
+        self.assertEqual(self.interview.state, "follow_up")
+        seal = self.plan.signed_hash
+        self.start_tour(
+            f"/odoo/mus.interview/{self.interview.id}", "mus_plan_tour_leader_follow_up", login="mus_plan_leader",
+        )
+        self.plan.invalidate_recordset()
+        self.assertRecordValues(self.plan.goal_ids, [{
+            "name": "Lære at facilitere workshops", "status": "in_progress", "progress": 40,
+        }])
+        self.assertRecordValues(self.plan, [{"is_signed": True, "signed_hash": seal}])

@@ -62,3 +62,55 @@ registry.category("web_tour.tours").add("mus_plan_tour_leader_edit_signed", {
         },
     ],
 });
+
+registry.category("web_tour.tours").add("mus_plan_tour_leader_follow_up", {
+    steps: () => [
+        OPEN_PLAN,
+        {
+            content: "Click the status of the first goal",
+            trigger: `${GOALS} .o_data_row:first td.o_data_cell[name="status"]`,
+            run: "click",
+        },
+        {
+            content: "The signed texts are read-only in follow-up",
+            trigger: `${GOALS} .o_selected_row div[name="name"]:not(:has(textarea))`,
+        },
+        {
+            content: "Set the status to in progress",
+            trigger: `${GOALS} .o_selected_row div[name="status"] select`,
+            run: 'select "in_progress"',
+        },
+        {
+            content: "Open the progress for editing",
+            trigger: `${GOALS} .o_selected_row div[name="progress"] .o_progressbar`,
+            run: "click",
+        },
+        {
+            content: "Set the progress",
+            trigger: `${GOALS} .o_selected_row div[name="progress"] input`,
+            run: "edit 40 && press Tab",
+        },
+        {
+            content: "Save the MUS",
+            trigger: ".o_form_view .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_renderer.o_form_saved",
+        },
+        {
+            content: "Leave the goal list",
+            trigger: ".o_form_view .oe_title",
+            run: "click",
+        },
+        {
+            content: "The goal shows its new status (Danish)",
+            trigger: `${GOALS} .o_data_row:first:not(.o_selected_row) td[name="status"]:contains(I gang)`,
+        },
+        {
+            content: "No error dialog",
+            trigger: "body:not(:has(.modal))",
+        },
+    ],
+});
