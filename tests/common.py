@@ -122,7 +122,7 @@ class MusCommon(TransactionCase):
             elif step == "interview":
                 leader.action_start_interview()
             elif step == "signing":
-                if not sudo.plan_id.goal_ids:
+                if not sudo.plan_id.goal_ids.filtered("is_complete"):
                     self.add_goal(interview)
                 leader.action_request_signatures()
             elif step == "follow_up":

@@ -82,6 +82,86 @@ class TestMusPreviousPlan(MusWorkflowCase):
 
 
 @tagged("post_install", "-at_install", "workflow")
+class TestMusPreviousPlanRelinked(MusWorkflowCase):
+    """Next year's MUS launched before this year's is held (HR launches
+    next year's round in December) reviews this year's plan once it is held
+    and signed: its previous MUS and its review lines follow."""
+
+    def held_interview(self, year, state="done", goals=("Lære at facilitere workshops",)):
+        interview = self.create_interview(year=year, scheduled_date=datetime(year, 12, 1, 9, 0))
+        self.walk_to(interview, "interview")
+        for name in goals:
+            self.add_goal(interview, name=name)
+        return self.walk_to(interview, state)
+
+    def setUp(self):
+        super().setUp()
+        self.last = self.held_interview(2025, goals=("Mål fra 2025",))
+        self.this = self.walk_to(self.create_interview(year=2026), "preparation")
+        self.next = self.create_interview(year=2027, scheduled_date=datetime(2027, 12, 1, 9, 0))
+
+    def test_next_year_follows_this_year_once_held_and_signed(self):
+        self.assertEqual(self.next.previous_interview_id, self.last)
+        self.assertEqual(self.next.review_ids.mapped("goal"), ["Mål fra 2025"])
+
+        self.walk_to(self.this, "interview")
+        self.assertEqual(self.next.previous_interview_id, self.this)
+        self.assertFalse(self.next.review_ids, "this year's plan has no goals yet")
+
+        self.add_goal(self.this, name="Mål fra 2026")
+        self.add_goal(self.this, name="Andet mål fra 2026")
+        self.walk_to(self.this, "follow_up")
+        goals = self.this.sudo().plan_id.goal_ids
+        self.assertEqual(self.next.previous_interview_id, self.this)
+        self.assertRecordValues(self.next.review_ids, [
+            {"previous_goal_id": goals[0].id, "goal": "Mål fra 2026", "previous_status": "not_started"},
+            {"previous_goal_id": goals[1].id, "goal": "Andet mål fra 2026", "previous_status": "not_started"},
+        ])
+
+        # Held next year: last year's goals as they stand then.
+        goals[0].with_user(self.user_leader).write({"status": "reached", "progress": 100})
+        self.walk_to(self.next, "interview")
+        self.assertRecordValues(self.next.review_ids, [
+            {"goal": "Mål fra 2026", "previous_status": "reached", "previous_progress": 100},
+            {"goal": "Andet mål fra 2026", "previous_status": "not_started", "previous_progress": 0},
+        ])
+
+    def test_another_employees_later_mus_is_not_relinked(self):
+        colleague_next = self.create_interview(employee=self.colleague, year=2027)
+        self.walk_to(self.this, "interview")
+        self.assertEqual(self.next.previous_interview_id, self.this)
+        self.assertFalse(colleague_next.previous_interview_id)
+        self.assertFalse(colleague_next.review_ids)
+
+    def test_review_text_is_kept_for_the_same_goal(self):
+        """A line already written in (as superuser here: a MUS not held is
+        not reviewed yet) keeps its text when it follows the goal that
+        continues it, or stays when no goal does."""
+        old_line = self.next.review_ids
+        old_line.sudo().write({"what_led": "Skrevet før", "reached": "partly"})
+
+        self.walk_to(self.this, "interview")
+        review = self.this.review_ids.with_user(self.user_leader)
+        review.write({"continue_work": True})
+        continued = self.this.sudo().plan_id.goal_ids
+        self.assertEqual(continued.review_id, self.this.review_ids)
+        continued.with_user(self.user_leader).write({"deadline": "2027-06-30"})
+        self.walk_to(self.this, "follow_up")
+
+        self.assertRecordValues(self.next.review_ids, [{
+            "id": old_line.id, "previous_goal_id": continued.id, "goal": "Mål fra 2025",
+            "what_led": "Skrevet før", "reached": "partly",
+        }])
+
+    def test_held_or_closed_later_mus_is_not_relinked(self):
+        self.walk_to(self.next, "preparation")
+        self.as_leader(self.next).action_cancel(reason="Fejloprettet")
+        self.walk_to(self.this, "interview")
+        self.assertEqual(self.next.previous_interview_id, self.last)
+        self.assertEqual(self.next.review_ids.mapped("goal"), ["Mål fra 2025"])
+
+
+@tagged("post_install", "-at_install", "workflow")
 class TestMusOnePerYear(MusWorkflowCase):
     """One open MUS per employee and year."""
 

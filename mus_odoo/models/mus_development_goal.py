@@ -42,6 +42,10 @@ class MusDevelopmentGoal(models.Model):
         default="not_started", required=True,
     )
     progress = fields.Integer(string="Progress (%)", default=0)
+    review_id = fields.Many2one(
+        "mus.goal.review", string="Continues", readonly=True, copy=False, ondelete="set null", index="btree_not_null",
+        help="The goal of last year's plan this goal continues (marked “continue” in the review).",
+    )
     is_complete = fields.Boolean(
         compute="_compute_is_complete", store=True,
         help="A goal is complete with a learning goal, actions, a deadline and a responsible person.",
@@ -79,6 +83,10 @@ class MusDevelopmentGoal(models.Model):
         return goals
 
     def write(self, vals):
+        if "plan_id" in vals and not records_changing(self, vals, ["plan_id"]):
+            # Saving the goals through a one2many (the MUS form's) assigns
+            # them to their own plan again: nothing moves.
+            vals = {name: value for name, value in vals.items() if name != "plan_id"}
         check_user_fields(self, vals, self._USER_FIELDS)
         changed = records_changing(self, vals, self._SIGNED_FIELDS)
         changed.plan_id._check_content_editable()

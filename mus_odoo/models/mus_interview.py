@@ -539,6 +539,8 @@ class MusInterview(models.Model):
             self._sync_party_followers()
         if {"scheduled_date", "duration", "location", "employee_id", "leader_id"} & set(vals):
             self.filtered(lambda i: i.scheduled_date and i.state != "cancelled")._sync_calendar_event()
+        if {"scheduled_date", "held_on"} & set(vals):
+            self._sync_plan_period()
         return result
 
     @api.ondelete(at_uninstall=False)
@@ -792,10 +794,7 @@ class MusInterview(models.Model):
         does the review of their last plan."""
         for interview in self:
             # Whoever asks (HR reads no notes): what was written anywhere.
-            if interview.sudo().answer_ids._has_content() or any(
-                review.reached or review.what_led or review.effect or review.continue_note
-                for review in interview.sudo().review_ids
-            ):
+            if interview.sudo().answer_ids._has_content() or interview.sudo().review_ids._has_content():
                 raise UserError(self.env._(
                     "%(interview)s already has notes: plan a new MUS for another employee or year.",
                     interview=interview.display_name,
@@ -1103,6 +1102,9 @@ class MusInterview(models.Model):
     def _do_start_interview(self):
         self._mus_set_state("interview", held_on=fields.Datetime.now())
         self._activity_update()
+        # Last year's goals as they stand now; next year's MUS reviews this one.
+        self._link_previous_interview(resync=True)
+        self._relink_later_interviews()
 
     def _do_request_signatures(self):
         self._mus_set_state("signing")
@@ -1181,6 +1183,7 @@ class MusInterview(models.Model):
             self._activity_update()
             self._create_follow_ups()
             self._mus_send_signed_plan()
+            self._relink_later_interviews()
 
     def _do_cancel(self, reason):
         self._mus_set_state("cancelled", cancel_reason=reason, closed_on=fields.Datetime.now())
@@ -1232,10 +1235,12 @@ class MusInterview(models.Model):
     # ------------------------------------------------------------------
     # Business methods (creation helpers)
     # ------------------------------------------------------------------
-    def _link_previous_interview(self):
-        """Remember the employee's previous MUS and, when the template has a
-        theme that reviews it ("Siden sidste MUS"), bring its plan's goals in
-        for review."""
+    def _link_previous_interview(self, resync=False):
+        """Remember the employee's previous MUS (the last one held in an
+        earlier year) and, when the template has a theme that reviews it
+        ("Siden sidste MUS"), bring its plan's goals in for review.
+        ``resync``: the interviews may have review lines already, which
+        follow the goals of the (new) previous plan (see ``_sync_review_lines``)."""
         previous = self.sudo().search([
             ("employee_id", "in", self.employee_id.ids),
             ("id", "not in", self.ids),
@@ -1244,25 +1249,41 @@ class MusInterview(models.Model):
         by_employee = defaultdict(list)
         for other in previous:
             by_employee[other.employee_id.id].append(other)
-        review_vals = []
         linked = defaultdict(lambda: self.browse())
-        reviewing = {}
         for interview in self:
             last = next(
                 (other for other in by_employee[interview.employee_id.id] if other.year < interview.year),
-                None,
+                self.browse(),
             )
-            if not last:
+            # A new interview has no previous one yet (and no query to tell).
+            if last != (interview.sudo().previous_interview_id if resync else self.browse()):
+                linked[last] |= interview
+        for last, interviews in linked.items():
+            interviews.sudo().previous_interview_id = last
+        self._sync_review_lines(resync)
+
+    def _sync_review_lines(self, resync=False):
+        """One review line per goal of the previous plan, when the template
+        reviews it. With ``resync``, a line already there is kept with what
+        was written in it: matched by its goal, or by the goal that now
+        continues it (``mus.development.goal.review_id``); a line with
+        nothing written in it and no goal left goes, one with text stays."""
+        Review = self.env["mus.goal.review"].sudo()
+        review_vals = []
+        stale = Review
+        reviewing = {}
+        for interview in self.sudo():
+            last = interview.previous_interview_id
+            if not (last or resync) or last.anonymised_on:
+                # Nothing to review, or retention erased it: the lines keep their copy.
                 continue
-            linked[last] |= interview
             template = interview.template_id
             if template not in reviewing:
-                reviewing[template] = bool(template.sudo().theme_ids.filtered("review_previous_plan"))
-            if not reviewing[template]:
-                continue
-            review_vals += [
-                {
-                    "interview_id": interview.id,
+                reviewing[template] = bool(template.theme_ids.filtered("review_previous_plan"))
+            goals = last.plan_id.goal_ids if reviewing[template] else last.plan_id.goal_ids.browse()
+            lines = interview.review_ids if resync else Review
+            for goal in goals:
+                vals = {
                     "previous_goal_id": goal.id,
                     "sequence": goal.sequence,
                     "goal": goal.name,
@@ -1270,11 +1291,30 @@ class MusInterview(models.Model):
                     "previous_status": goal.status,
                     "previous_progress": goal.progress,
                 }
-                for goal in last.sudo().plan_id.goal_ids
-            ]
-        for last, interviews in linked.items():
-            interviews.sudo().previous_interview_id = last
-        self.env["mus.goal.review"].sudo().create(review_vals)
+                line = lines.filtered(lambda r, g=goal: r.previous_goal_id == g)[:1] or lines.filtered(
+                    lambda r, g=goal: r.previous_goal_id and r.previous_goal_id == g.review_id.previous_goal_id
+                )[:1]
+                if line:
+                    lines -= line
+                    line.write(vals)
+                else:
+                    review_vals.append({"interview_id": interview.id, **vals})
+            stale |= lines.filtered(lambda r: not r._has_content())
+        stale.unlink()
+        Review.create(review_vals)
+
+    def _relink_later_interviews(self):
+        """This MUS was held or its plan signed: the employee's MUS of a
+        later year not held yet (launched early, say) reviews this plan."""
+        later = self.sudo().search([
+            ("employee_id", "in", self.employee_id.ids),
+            ("id", "not in", self.ids),
+            ("state", "in", workflow.PLANNING_STATES),
+        ])
+        later = later.filtered(lambda other: any(
+            other.employee_id == interview.employee_id and other.year > interview.year for interview in self
+        ))
+        later.with_env(self.env)._link_previous_interview(resync=True)
 
     def _generate_answers(self):
         """One answer line per active question of the template, in one
@@ -1311,11 +1351,11 @@ class MusInterview(models.Model):
         return [interview._prepare_plan_vals() for interview in self]
 
     def _prepare_plan_vals(self):
-        start = fields.Date.to_date(self.scheduled_date) or fields.Date.context_today(self)
+        start, end = self._mus_plan_period()
         return {
             "interview_id": self.id,
             "date_start": start,
-            "date_end": start + relativedelta(years=1, days=-1),
+            "date_end": end,
             # The plan's stored related and computed fields, known here:
             # written with the row instead of computed and updated after.
             "employee_id": self.employee_id.id,
@@ -1324,6 +1364,34 @@ class MusInterview(models.Model):
             "is_signed": False,
             "signed_on": False,
         }
+
+    # ------------------------------------------------------------------
+    # Business methods (the plan follows the talk)
+    # ------------------------------------------------------------------
+    def _mus_plan_period(self):
+        """The period of the plan: from the day of the talk (held, else
+        planned, else today) to the day before the next MUS is due, after
+        the employee's MUS frequency (else the company's interval)."""
+        self.ensure_one()
+        moment = self.held_on or self.scheduled_date
+        start = fields.Datetime.context_timestamp(self, moment).date() if moment else fields.Date.context_today(self)
+        months = self.employee_id.sudo().mus_frequency_months or self.company_id.mus_interval_months or 12
+        return start, start + relativedelta(months=months, days=-1)
+
+    def _sync_plan_period(self):
+        """Move the period of the plans with their talk (planned, postponed,
+        held). A plan that has a signature keeps the period it was signed
+        on; from the talk on, the leader may still adjust it on the plan."""
+        by_period = defaultdict(lambda: self.env["mus.development.plan"].sudo())
+        for interview in self.filtered(lambda i: i.state in (*workflow.PLANNING_STATES, "interview")):
+            plan = interview.plan_id.sudo()
+            if not plan or plan.employee_signed_on or plan.leader_signed_on:
+                continue
+            period = interview._mus_plan_period()
+            if (plan.date_start, plan.date_end) != period:
+                by_period[period] |= plan
+        for (start, end), plans in by_period.items():
+            plans.write({"date_start": start, "date_end": end})
 
     def _leader_changed(self, old_leaders):
         """A new leader takes over: they follow the MUS and get the open
