@@ -72,6 +72,22 @@ class TestMusHrReporting(MusWorkflowCase):
         arch = self.env["mus.development.plan"].with_user(self.user_hr_officer).get_view(view_type="form")["arch"]
         self.assertIn('name="goals_confidential"', arch)
 
+    def test_hr_sees_the_goal_count_on_the_mus_form_too(self):
+        interview = self.plan_with_two_goals()
+        self.env.invalidate_all()
+        as_hr = interview.with_user(self.user_hr_officer)
+        data = as_hr.web_read({"plan_goals_confidential": {}, "plan_goals_confidential_label": {}, "goal_ids": {}})[0]
+        self.assertEqual(
+            (data["plan_goals_confidential"], data["plan_goals_confidential_label"], data["goal_ids"]),
+            (True, "2 goals (confidential)", []),
+        )
+        arch = self.env["mus.interview"].with_user(self.user_hr_officer).get_view(view_type="form")["arch"]
+        self.assertIn('invisible="plan_goals_confidential"', arch)
+        self.env.invalidate_all()
+        as_leader = interview.with_user(self.user_leader)
+        self.assertFalse(as_leader.plan_goals_confidential)
+        self.assertEqual(len(as_leader.goal_ids), 2)
+
     def test_parties_see_the_goals_and_the_total(self):
         interview = self.plan_with_two_goals()
         for user in (self.user_leader, self.user_employee):

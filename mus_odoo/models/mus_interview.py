@@ -162,6 +162,10 @@ class MusInterview(models.Model):
     goal_ids = fields.One2many(
         "mus.development.goal", "interview_id", related="plan_id.goal_ids", readonly=False, compute_sudo=False,
     )
+    # What the user may not read of the plan is said as a count (HR: "2 goals
+    # (confidential)"), never shown as an empty table. As the user, not sudo.
+    plan_goals_confidential = fields.Boolean(related="plan_id.goals_confidential", compute_sudo=False)
+    plan_goals_confidential_label = fields.Char(related="plan_id.goals_confidential_label", compute_sudo=False)
     plan_employee_signature = fields.Binary(
         string="Employee's Signature", compute="_compute_mus_content", **_CONTENT_DEPENDS,
     )
