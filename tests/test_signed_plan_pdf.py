@@ -95,6 +95,23 @@ class TestMusSignedPlanPdf(MusWorkflowCase, HttpCase):
             self.pdf.with_user(self.user_employee).sudo()._delete_and_notify(self.message)
         self.assertPdfIntact()
 
+    def test_chatter_offers_no_delete_button(self):
+        """The chatter's data marks the signed PDF sealed (the web client then
+        shows no delete button on it); the parties' other files are not."""
+        own = self.env["ir.attachment"].with_user(self.user_employee).create({
+            "name": "Kursusbevis.pdf", "raw": b"%PDF-1.4 mine", "res_model": "mus.interview",
+            "res_id": self.interview.id,
+        })
+        self.authenticate(self.user_employee.login, self.user_employee.login)
+        response = self.url_open("/mail/thread/data", data=json.dumps({
+            "jsonrpc": "2.0", "method": "call", "id": 1, "params": {
+                "thread_model": "mus.interview", "thread_id": self.interview.id, "request_list": ["attachments"],
+            },
+        }), headers={"Content-Type": "application/json"})
+        attachments = {row["id"]: row for row in response.json()["result"]["ir.attachment"]}
+        self.assertIs(attachments[self.pdf.id].get("mus_sealed"), True)
+        self.assertNotIn("mus_sealed", attachments[own.id])
+
     def test_other_files_stay_the_parties(self):
         own = self.env["ir.attachment"].with_user(self.user_employee).create({
             "name": "Kursusbevis.pdf", "raw": b"%PDF-1.4 mine", "res_model": "mus.interview",

@@ -55,6 +55,14 @@ class IrAttachment(models.Model):
                 file=sealed[:1].sudo().name,
             ))
 
+    def _to_store(self, store, /, *, fields=None, extra_fields=None):
+        # The web client offers no delete button on the signed plan's PDF
+        # (``mus_sealed``, read by static/src/chatter/attachment_patch.js);
+        # the server refuses it anyway. No query for files not on a MUS.
+        super()._to_store(store, fields=fields, extra_fields=extra_fields)
+        for attachment in self._mus_sealed():
+            store.add(attachment, {"mus_sealed": True})
+
     def _delete_and_notify(self, message=None):
         # Odoo's delete routes (the chatter's delete button, a message
         # emptied) delete in sudo for portal users: refuse the sealed PDF there
