@@ -59,9 +59,10 @@ class IrAttachment(models.Model):
         # The web client offers no delete button on the signed plan's PDF
         # (``mus_sealed``, read by static/src/chatter/attachment_patch.js);
         # the server refuses it anyway. No query for files not on a MUS.
-        super()._to_store(store, fields=fields, extra_fields=extra_fields)
+        result = super()._to_store(store, fields=fields, extra_fields=extra_fields)
         for attachment in self._mus_sealed():
             store.add(attachment, {"mus_sealed": True})
+        return result
 
     def _delete_and_notify(self, message=None):
         # Odoo's delete routes (the chatter's delete button, a message
