@@ -227,12 +227,13 @@ def ical_event(uid, start, stop, summary, stamp, location=None, url=None):
     return "".join(f"{_ical_fold(line)}\r\n" for line in lines).encode()
 
 
-def groups_in_workflow_order(groupby, rows, state_field="state"):
+def groups_in_workflow_order(groupby, rows, order=None, limit=None, offset=0, state_field="state"):
     """``rows`` of a ``_read_group`` on ``groupby`` with the states in the
     order of the workflow (mus_odoo/workflow.py) rather than alphabetical,
     the other groups keeping the order the database gave them: a pivot or a
-    graph then reads from planned to done."""
-    if state_field not in groupby:
+    graph then reads from planned to done. Only the default order (by the
+    groups) is re-sorted: an explicit order, or a page of groups, is kept."""
+    if state_field not in groupby or limit or offset or (order and order != ",".join(groupby)):
         return rows
     order = {code: index for index, (code, _label) in enumerate(STATES)}
     positions = [{} for _spec in groupby]

@@ -325,9 +325,7 @@ class MusInterview(models.Model):
     def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
         """Pivot and graph list the states in workflow order."""
         rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
-        if limit or offset or (order and order != ",".join(groupby)):
-            return rows
-        return groups_in_workflow_order(groupby, rows)
+        return groups_in_workflow_order(groupby, rows, order=order, limit=limit, offset=offset)
 
     @api.model
     def _web_read_group(self, domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True):

@@ -65,10 +65,7 @@ class MusInterviewReport(models.Model):
     @api.model
     def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):
         rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
-        # Only the default order (by the groups) is the workflow's.
-        if limit or offset or (order and order != ",".join(groupby)):
-            return rows
-        return groups_in_workflow_order(groupby, rows)
+        return groups_in_workflow_order(groupby, rows, order=order, limit=limit, offset=offset)
 
     def _view_query(self):
         return SQL(
