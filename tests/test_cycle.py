@@ -8,57 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import MusWorkflowCase
-
-
-class MusCycleCase(MusWorkflowCase):
-    """A department of its own (no test depends on demo data): the leader and
-    their two team members, an employee without a leader and one whose leader
-    has no user."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Employee = cls.env["hr.employee"]
-        cls.department = cls.env["hr.department"].create({"name": "Dagtilbud Test"})
-        cls.sub_department = cls.env["hr.department"].create({
-            "name": "Vuggestue Test", "parent_id": cls.department.id,
-        })
-        cls.leader_without_user = Employee.create({"name": "Ulla Uden Bruger", "department_id": cls.department.id})
-        # Otto and Nina have portal users: only their leader stands in the way.
-        portal_users = cls.env["res.users"].with_context(no_reset_password=True).create([
-            {"name": name, "login": login, "groups_id": [(6, 0, cls.env.ref("base.group_portal").ids)]}
-            for name, login in (("Otto Uden Leder", "mus_otto"), ("Nina Nabo", "mus_nina"))
-        ])
-        cls.orphan = Employee.create({
-            "name": "Otto Uden Leder", "department_id": cls.department.id, "user_id": portal_users[0].id,
-        })
-        cls.unreachable = Employee.create({
-            "name": "Nina Nabo", "parent_id": cls.leader_without_user.id, "department_id": cls.department.id,
-            "user_id": portal_users[1].id,
-        })
-        (cls.leader | cls.employee).department_id = cls.department
-        cls.colleague.department_id = cls.sub_department
-        cls.targeted = (
-            cls.leader | cls.employee | cls.colleague | cls.leader_without_user | cls.orphan | cls.unreachable
-        )
-
-    def create_cycle(self, user=None, **vals):
-        return self.env["mus.cycle"].with_user(user or self.user_hr_officer).create({
-            "name": "MUS 2026",
-            "date_from": date(2026, 1, 1),
-            "date_to": date(2026, 12, 31),
-            "department_ids": [(6, 0, self.department.ids)],
-            "template_id": self.template.id,
-            "date_invitations": date(2026, 3, 1),
-            "date_interviews": date(2026, 5, 31),
-            **vals,
-        })
-
-    def launch(self, cycle=None, **vals):
-        cycle = cycle or self.create_cycle(**vals)
-        cycle.with_user(self.user_hr_officer).action_launch()
-        return cycle
+from .common import MusCycleCase
 
 
 @tagged("post_install", "-at_install", "workflow")

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .test_cycle import MusCycleCase
+from .common import MusCycleCase
 
 
 @tagged("post_install", "-at_install", "workflow")

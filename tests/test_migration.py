@@ -1,18 +1,8 @@
-import importlib.util
-from pathlib import Path
-
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
-
-def load_migration(version, script="post-migrate"):
-    """A migration script as Odoo runs it (its folder is not a package)."""
-    path = Path(__file__).parents[1] / "migrations" / version / f"{script}.py"
-    spec = importlib.util.spec_from_file_location(f"mus_migration_{version.replace('.', '_')}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .common import load_migration
 
 
 @tagged("post_install", "-at_install")

@@ -6,8 +6,7 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.tests import HttpCase, tagged
 from odoo.tools import format_date, mute_logger
 
-from .test_report import PLAN_REPORT, pdf_text
-from .test_tour import EMPLOYEE_NOTE, LEADER_NOTE
+from .common import EMPLOYEE_NOTE, LEADER_NOTE, PLAN_REPORT, pdf_text
 
 
 @tagged("post_install", "-at_install", "ui")

@@ -6,19 +6,8 @@ from odoo.tests import tagged
 from .common import MusWorkflowCase
 
 
-class HeldInterviewCase(MusWorkflowCase):
-    """A MUS of a past year, held with its goals and walked on to ``state``."""
-
-    def held_interview(self, year, state="done", goals=("Lære at facilitere workshops",)):
-        interview = self.create_interview(year=year, scheduled_date=datetime(year, 12, 1, 9, 0))
-        self.walk_to(interview, "interview")
-        for name in goals:
-            self.add_goal(interview, name=name)
-        return self.walk_to(interview, state)
-
-
 @tagged("post_install", "-at_install", "workflow")
-class TestMusPreviousPlan(HeldInterviewCase):
+class TestMusPreviousPlan(MusWorkflowCase):
     """Next year's MUS starts from last year's plan ("Siden sidste MUS")."""
 
     def test_next_year_reviews_last_plan(self):
@@ -86,7 +75,7 @@ class TestMusPreviousPlan(HeldInterviewCase):
 
 
 @tagged("post_install", "-at_install", "workflow")
-class TestMusPreviousPlanRelinked(HeldInterviewCase):
+class TestMusPreviousPlanRelinked(MusWorkflowCase):
     """Next year's MUS launched before this year's is held (HR launches
     next year's round in December) reviews this year's plan once it is held
     and signed: its previous MUS and its review lines follow."""

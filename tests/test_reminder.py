@@ -6,8 +6,7 @@ from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import SIGNATURE
-from .test_cycle import MusCycleCase
+from .common import SIGNATURE, MusCycleCase
 
 
 @tagged("post_install", "-at_install", "workflow")

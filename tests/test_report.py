@@ -1,22 +1,9 @@
-import subprocess
-
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import format_date, mute_logger
 
-from .common import SIGNATURE, MusWorkflowCase
-
-PLAN_REPORT = "mus_odoo.action_report_mus_development_plan"
-SUMMARY_REPORT = "mus_odoo.action_report_mus_interview_summary"
-
-
-def pdf_text(pdf):
-    """The text of ``pdf`` as poppler's pdftotext reads it, in reading order,
-    with every run of whitespace made one space (a table cell wraps its
-    lines)."""
-    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout
-    return " ".join(text.decode().split())
+from .common import PLAN_REPORT, SIGNATURE, SUMMARY_REPORT, MusWorkflowCase, pdf_text
 
 
 @tagged("post_install", "-at_install", "mus_report")

@@ -6,8 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import SQL, mute_logger
 
-from .common import MusWorkflowCase
-from .test_migration import load_migration
+from .common import MusWorkflowCase, load_migration
 
 # AccessError (a MUS's files are its parties') or UserError (the signed PDF).
 REFUSED = UserError

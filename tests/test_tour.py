@@ -4,8 +4,7 @@ from odoo import fields
 from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.tests import HttpCase, tagged
 
-EMPLOYEE_NOTE = "Jeg vil gerne lære at facilitere workshops."
-LEADER_NOTE = "Emil er klar til mere ansvar."
+from .common import EMPLOYEE_NOTE, LEADER_NOTE
 
 
 @tagged("post_install", "-at_install", "ui")
