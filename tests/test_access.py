@@ -192,3 +192,36 @@ class TestMusMultiCompany(MusWorkflowCase):
         found = only_first.search([])
         self.assertIn(interview_1, found)
         self.assertNotIn(interview_2, found)
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusDeletionAndCompany(MusWorkflowCase):
+    """A MUS is deleted only while planned, and moved to another company only
+    by HR."""
+
+    def test_delete_only_in_draft(self):
+        offered = self.walk_to(self.create_interview(), "invited")
+        self.as_leader(offered).action_cancel(reason="Fejl")
+        never_offered = self.create_interview(employee=self.colleague)
+        self.as_leader(never_offered).action_cancel(reason="Fejl")
+        for interview in (offered, never_offered):
+            with self.subTest(interview=interview.name), self.assertUserError():
+                interview.with_user(self.user_hr_manager).unlink()
+            self.assertTrue(interview.exists())
+            self.assertTrue(interview.plan_id.exists())
+
+        draft = self.create_interview(year=2027)
+        draft.with_user(self.user_hr_manager).unlink()
+        self.assertFalse(draft.exists())
+
+    def test_company_moves_only_by_hr(self):
+        """A leader cannot move a MUS into another company, where other HR
+        would see it; HR can, while it is planned."""
+        company_2 = self.env["res.company"].create({"name": "Anden kommune"})
+        self.user_leader.company_ids |= company_2
+        interview = self.create_interview()
+        with self.assertRaises(AccessError):
+            interview.with_user(self.user_leader).with_context(
+                allowed_company_ids=(self.company | company_2).ids,
+            ).write({"company_id": company_2.id})
+        self.assertEqual(interview.company_id, self.company)

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from freezegun import freeze_time
 
 from odoo.addons.mus_odoo.mus_odoo.tools import format_mus_datetime
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import MusWorkflowCase
@@ -146,3 +147,91 @@ class TestMusInvitationMail(MusWorkflowCase):
             self.env.ref("mus_odoo.mail_act_mus_accept").with_context(lang="da_DK").summary,
         )
         self.assertNotEqual(accept.summary, self.env.ref("mus_odoo.mail_act_mus_accept").summary)
+
+
+LATER = datetime(2026, 12, 15, 13, 0)
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusMeetingTimeAndPlace(MusWorkflowCase):
+    """The date and duration change only in draft, the place until the
+    preparation, later only by postponing; the meeting is moved from the
+    interview, never from the calendar, and stays private and attached."""
+
+    def test_date_and_duration_only_in_draft(self):
+        interview = self.create_interview()
+        moved = datetime(2026, 12, 2, 13, 0)
+        self.as_leader(interview).write({"scheduled_date": moved, "duration": 1.5})
+        self.assertRecordValues(interview, [{"scheduled_date": moved, "duration": 1.5}])
+        interview.with_user(self.user_hr_officer).write({"scheduled_date": self.date, "duration": 2.0})
+        self.assertRecordValues(interview, [{"scheduled_date": self.date, "duration": 2.0}])
+
+        for state in ("invited", "preparation"):
+            self.walk_to(interview, state)
+            for user in (self.user_leader, self.user_hr_officer):
+                with self.subTest(state=state, user=user.login), self.assertUserError("Postpone"):
+                    interview.with_user(user).write({"scheduled_date": moved})
+                with self.subTest(state=state, user=user.login), self.assertUserError():
+                    interview.with_user(user).write({"duration": 3.0})
+            interview.invalidate_recordset()
+            self.assertRecordValues(interview, [{"state": state, "scheduled_date": self.date, "duration": 2.0}])
+            self.assertRecordValues(interview.calendar_event_id, [{
+                "start": self.date, "stop": self.date + timedelta(hours=2),
+            }])
+
+    @freeze_time(NOW)
+    def test_postpone_still_moves_the_date(self):
+        interview = self.walk_to(self.create_interview(), "preparation")
+        self.as_leader(interview).action_postpone(reason="Lederen er på kursus", new_date=LATER)
+        self.assertRecordValues(interview, [{"state": "invited", "scheduled_date": LATER}])
+        self.assertRecordValues(interview.calendar_event_id, [{"start": LATER, "stop": LATER + timedelta(hours=1)}])
+
+    def test_location_until_preparation(self):
+        interview = self.create_interview()
+        for state, place in (("draft", "Kantinen"), ("invited", "Mødelokale 4"), ("preparation", "Online")):
+            self.walk_to(interview, state)
+            with self.subTest(state=state):
+                self.as_leader(interview).write({"location": place})
+                self.assertRecordValues(interview, [{"location": place}])
+                self.assertRecordValues(interview.calendar_event_id, [{"location": place}])
+        self.walk_to(interview, "interview")
+        with self.assertUserError():
+            self.as_leader(interview).write({"location": "Et andet sted"})
+        interview.invalidate_recordset()
+        self.assertEqual(interview.location, "Online")
+
+    @freeze_time(NOW)
+    def test_calendar_event_not_moved_from_calendar(self):
+        interview = self.walk_to(self.create_interview(), "invited")
+        event = interview.calendar_event_id
+        for vals in (
+            {"start": LATER, "stop": LATER + timedelta(hours=1)},
+            {"location": "Kantinen"},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertUserError() as catcher:
+                    event.with_user(self.user_leader).write(vals)
+                self.assertIn("postpone", catcher.exception.args[0].lower())
+        event.invalidate_recordset()
+        self.assertRecordValues(event, [{
+            "start": self.date, "stop": self.date + timedelta(hours=1), "location": "Mødelokale 2",
+        }])
+
+        self.as_leader(interview).action_postpone(reason="Sygdom", new_date=LATER)
+        self.assertRecordValues(event, [{"start": LATER, "stop": LATER + timedelta(hours=1)}])
+        self.assertEqual(interview.calendar_event_id, event)
+
+    def test_mus_meeting_stays_private_and_linked(self):
+        interview = self.walk_to(self.create_interview(), "invited").sudo()
+        event = interview.calendar_event_id
+        for user in (self.user_leader, self.user_employee):
+            for vals in ({"privacy": "public"}, {"res_id": 0}, {"active": False}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(UserError):
+                    event.with_user(user).write(vals)
+            with self.subTest(user=user.login, unlink=True), self.assertRaises(UserError):
+                event.with_user(user).unlink()
+        event.invalidate_recordset()
+        self.assertRecordValues(event, [{
+            "privacy": "private", "active": True, "res_model": "mus.interview", "res_id": interview.id,
+        }])
+        self.assertEqual(interview.calendar_event_id, event)

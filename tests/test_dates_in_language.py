@@ -98,3 +98,41 @@ class TestMusDatesInLanguage(MusWorkflowCase):
             with self.subTest(lang=lang), self.assertRaises(AccessError) as catcher:
                 check_user_fields(goal.with_user(self.user_leader).with_context(lang=lang), {"plan_id": 1}, {"name"})
             self.assertIn(f"“{name}”", catcher.exception.args[0])
+
+
+LATER = datetime(2026, 12, 15, 13, 0)
+# The Danish wording of the notices, as in i18n/da.po.
+DA_CANCELLED = "Din MUS er blevet aflyst. Årsag:"
+DA_POSTPONED = ("Din MUS, der var planlagt til", "er flyttet til")
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusNoticesInLanguage(MusWorkflowCase):
+    """The notices of a cancelled or postponed MUS reach the employee in
+    their language, whatever the leader's."""
+
+    def activate_danish_employee(self):
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(["mus_odoo"], ["da_DK"], overwrite=True)
+        self.employee.work_contact_id.lang = "da_DK"
+        self.assertEqual(self.user_leader.lang, "en_US")
+
+    def test_cancel_notice_in_employee_language(self):
+        self.activate_danish_employee()
+        interview = self.walk_to(self.create_interview(), "invited")
+        self.as_leader(interview).action_cancel(reason="Lederen er syg")
+        message = self.messages_to_employee(interview, "Lederen er syg")
+        self.assertEqual(len(message), 1)
+        self.assertIn(DA_CANCELLED, message.body)
+        self.assertNotIn("has been cancelled", message.body)
+
+    @freeze_time(NOW)
+    def test_postpone_notice_in_employee_language(self):
+        self.activate_danish_employee()
+        interview = self.walk_to(self.create_interview(), "preparation")
+        self.as_leader(interview).action_postpone(reason="Lederen er på kursus", new_date=LATER)
+        message = self.messages_to_employee(interview, "Lederen er på kursus")
+        self.assertEqual(len(message), 1)
+        for fragment in DA_POSTPONED:
+            self.assertIn(fragment, message.body)
+        self.assertNotIn("has been moved", message.body)

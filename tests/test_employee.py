@@ -3,10 +3,10 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import MusWorkflowCase
+from .common import SIGNATURE, MusWorkflowCase
 
 HELD = datetime(2026, 12, 1, 10, 0)
 
@@ -124,3 +124,103 @@ class TestMusInviteWizard(MusWorkflowCase):
             self.wizard(self.employee | self.colleague).action_create()
         self.assertIn("Erik Medarbejder", catcher.exception.args[0])
         self.assertFalse(self.env["mus.interview"].search([("employee_id", "=", self.colleague.id)]))
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusNewLeader(MusWorkflowCase):
+    """HR gives the employee's MUS a new leader: the followers, activities,
+    meeting, a single signature and the follow-up move to them."""
+
+    def new_messages(self, interview, before):
+        interview.invalidate_recordset(["message_ids"])
+        return interview.message_ids - before
+
+    def test_new_leader_takes_over(self):
+        # Checked as superuser: the old leader no longer reads it.
+        interview = self.walk_to(self.create_interview(), "preparation").sudo()
+        old_partner = self.leader.work_contact_id
+        new_partner = self.other_leader.work_contact_id
+        self.assertIn(old_partner, interview.message_partner_ids)
+        self.assertEqual(self.activities(interview), {
+            ("mus_odoo.mail_act_mus_prepare", self.user_employee),
+            ("mus_odoo.mail_act_mus_prepare", self.user_leader),
+        })
+
+        self.employee.parent_id = self.other_leader  # Erik moves to Ove's team
+        interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
+        interview.invalidate_recordset()
+        self.assertRecordValues(interview, [{
+            "state": "preparation", "leader_id": self.other_leader.id, "leader_user_id": self.user_other_leader.id,
+        }])
+        self.assertIn(new_partner, interview.message_partner_ids)
+        self.assertNotIn(old_partner, interview.message_partner_ids)
+        self.assertEqual(self.activities(interview), {
+            ("mus_odoo.mail_act_mus_prepare", self.user_employee),
+            ("mus_odoo.mail_act_mus_prepare", self.user_other_leader),
+        })
+        self.assertEqual(interview.calendar_event_id.partner_ids, self.employee.work_contact_id | new_partner)
+
+        # The new leader goes on with it.
+        interview.with_user(self.user_other_leader).action_submit_preparation()
+        interview.with_user(self.user_other_leader).action_start_interview()
+        self.assertEqual(interview.state, "interview")
+
+    def test_new_leader_clears_single_signature(self):
+        for employee, user, first_signer in (
+            (self.employee, self.user_employee, self.user_leader),
+            (self.colleague, self.user_colleague, None),
+        ):
+            with self.subTest(employee=employee.name):
+                interview = self.walk_to(self.create_interview(employee=employee), "signing").sudo()
+                plan = interview.plan_id
+                interview.with_user(first_signer or user).action_sign(signature=SIGNATURE)
+                self.assertTrue(plan.leader_signed_by or plan.employee_signed_by)
+                before = interview.message_ids
+
+                employee.parent_id = self.other_leader  # moves to Ove's team
+                interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
+                plan.invalidate_recordset()
+                self.assertRecordValues(plan, [{
+                    "leader_signature": False, "leader_signed_by": False, "leader_signed_on": False,
+                    "employee_signature": False, "employee_signed_by": False, "employee_signed_on": False,
+                    "is_signed": False,
+                }])
+                self.assertEqual(interview.state, "signing")
+                notes = self.new_messages(interview, before).filtered(
+                    lambda m: m.subtype_id == self.env.ref("mail.mt_note") and "signature" in (m.body or "").lower()
+                )
+                self.assertTrue(notes, "the chatter says the signatures were cleared")
+                self.assertEqual(self.activities(interview), {
+                    ("mus_odoo.mail_act_mus_sign", user),
+                    ("mus_odoo.mail_act_mus_sign", self.user_other_leader),
+                })
+
+                with self.assertRaises(AccessError):
+                    interview.with_user(self.user_leader).action_sign(signature=SIGNATURE)
+                interview.with_user(self.user_other_leader).action_sign(signature=SIGNATURE)
+                self.assertRecordValues(plan, [{"leader_signed_by": self.user_other_leader.id}])
+                interview.with_user(user).action_sign(signature=SIGNATURE)
+                self.assertRecordValues(interview, [{"state": "follow_up"}])
+                self.assertRecordValues(plan, [{
+                    "is_signed": True, "leader_signed_by": self.user_other_leader.id, "employee_signed_by": user.id,
+                }])
+
+    def test_new_leader_gets_the_follow_up(self):
+        interview = self.walk_to(self.create_interview(), "follow_up").sudo()
+        self.employee.parent_id = self.other_leader  # Erik moves to Ove's team
+        interview.with_user(self.user_hr_officer).write({"leader_id": self.other_leader.id})
+        self.assertEqual({user for _xmlid, user in self.activities(interview)}, {self.user_other_leader})
+        self.assertEqual(interview.follow_up_ids.activity_id.user_id, self.user_other_leader)
+        checkpoint = interview.follow_up_ids[0]
+        with self.assertRaises(AccessError):
+            checkpoint.with_user(self.user_leader).action_complete(note="Gammel leder")
+        checkpoint.with_user(self.user_other_leader).action_complete(note="Ny leder fulgte op")
+        self.assertRecordValues(checkpoint, [{"state": "done", "done_by": self.user_other_leader.id}])
+
+    def test_only_hr_changes_leader(self):
+        interview = self.walk_to(self.create_interview(), "invited").sudo()
+        for user in (self.user_leader, self.user_employee):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                interview.with_user(user).write({"leader_id": self.other_leader.id})
+        interview.invalidate_recordset()
+        self.assertEqual(interview.leader_id, self.leader)

@@ -68,7 +68,7 @@ class TestMusFollowUp(MusWorkflowCase):
                 self.company.write({"mus_interval_months": value})
         self.assertEqual(self.company.mus_follow_up_months, "1,2,3")
 
-    def test_complete_requires_note(self):
+    def test_complete_requires_note_given_or_written_first(self):
         interview = self.signed_interview()
         checkpoint = interview.follow_up_ids[0].with_user(self.user_leader)
         for note in (None, "", "  "):
@@ -132,3 +132,93 @@ class TestMusFollowUp(MusWorkflowCase):
         self.as_employee(interview).action_sign(signature=SIGNATURE)
         self.assertFalse(interview.follow_up_ids)
         self.assertEqual(interview.state, "done")
+
+
+NOW = datetime(2026, 11, 2, 10, 0)
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusFollowUpWrites(MusWorkflowCase):
+    """During follow-up only the leader writes: a checkpoint's note while it
+    is planned (one note for several, or each its own), the goals' progress."""
+
+    def test_follow_up_only_note_writable(self):
+        interview = self.walk_to(self.create_interview(), "follow_up")
+        checkpoint = interview.follow_up_ids[0]
+        before = checkpoint.read(["state", "date_due", "done_on", "done_by", "progress", "note"])[0]
+        forbidden = {
+            "state": "done", "date_due": "2030-01-01", "done_on": NOW, "progress": 100,
+            "done_by": self.user_leader.id, "goal_status": "Alt nået",
+        }
+        for user in (self.user_employee, self.user_leader, self.user_hr_officer, self.user_hr_manager):
+            for field_name, value in forbidden.items():
+                with self.subTest(user=user.login, field=field_name), self.assertRaises(AccessError):
+                    checkpoint.with_user(user).write({field_name: value})
+        checkpoint.invalidate_recordset()
+        self.assertEqual(checkpoint.read(list(before))[0], before)
+        self.assertEqual(interview.state, "follow_up")
+
+        checkpoint.with_user(self.user_leader).write({"note": "Kurset er booket"})
+        self.assertRecordValues(checkpoint, [{"note": "Kurset er booket", "state": "planned"}])
+        with self.assertRaises(AccessError):
+            checkpoint.with_user(self.user_employee).write({"note": "Min egen note"})
+        self.assertEqual(checkpoint.note, "Kurset er booket")
+
+    def test_follow_up_note_only_while_planned(self):
+        interview = self.walk_to(self.create_interview(), "follow_up")
+        first = interview.follow_up_ids[0]
+        first.with_user(self.user_leader).action_complete(note="Fulgt op")
+        with self.assertUserError():
+            first.with_user(self.user_leader).write({"note": "Skrevet om bagefter"})
+        first.invalidate_recordset()
+        self.assertEqual(first.note, "Fulgt op")
+
+    def test_complete_without_note_is_refused_and_records_nothing(self):
+        interview = self.walk_to(self.create_interview(), "follow_up")
+        checkpoint = interview.follow_up_ids[0].with_user(self.user_leader)
+        for note in (None, "", "   "):
+            with self.subTest(note=note), self.assertUserError("follow-up note"):
+                checkpoint.action_complete(note=note)
+        checkpoint.invalidate_recordset()
+        self.assertRecordValues(checkpoint, [{"state": "planned", "done_on": False}])
+
+    def test_complete_several_with_one_note(self):
+        interview = self.walk_to(self.create_interview(), "follow_up")
+        checkpoints = interview.follow_up_ids
+        checkpoints[0].with_user(self.user_leader).note = "Egen note"
+        checkpoints.with_user(self.user_leader).action_complete(note="Fælles opfølgning")
+        self.assertRecordValues(checkpoints, [
+            {"state": "done", "note": "Fælles opfølgning"},
+            {"state": "done", "note": "Fælles opfølgning"},
+            {"state": "done", "note": "Fælles opfølgning"},
+        ])
+        self.assertEqual(interview.state, "done")
+
+    def test_complete_several_each_own_note(self):
+        interview = self.walk_to(self.create_interview(), "follow_up")
+        checkpoints = interview.follow_up_ids
+        notes = ["Kurset er booket", "Første workshop holdt", "Anden workshop holdt"]
+        for checkpoint, note in zip(checkpoints, notes, strict=True):
+            checkpoint.with_user(self.user_leader).note = note
+        checkpoints.with_user(self.user_leader).action_complete()
+        self.assertRecordValues(checkpoints, [{"state": "done", "note": note} for note in notes])
+
+        # A checkpoint without its own note stops the batch.
+        other = self.walk_to(self.create_interview(employee=self.colleague), "follow_up")
+        other.follow_up_ids[0].with_user(self.user_leader).note = "Kun den første"
+        with self.assertUserError("follow-up note"):
+            other.follow_up_ids.with_user(self.user_leader).action_complete()
+        other.follow_up_ids.invalidate_recordset()
+        self.assertEqual(other.follow_up_ids.mapped("state"), ["planned", "planned", "planned"])
+
+    def test_goal_progress_only_by_leader(self):
+        interview = self.walk_to(self.create_interview(), "follow_up")
+        goal = interview.plan_id.goal_ids
+        for user in (self.user_employee, self.user_hr_officer):
+            for vals in ({"progress": 90}, {"status": "reached"}):
+                with self.subTest(user=user.login, vals=vals), self.assertRaises(AccessError):
+                    goal.with_user(user).write(vals)
+        goal.invalidate_recordset()
+        self.assertRecordValues(goal, [{"progress": 0, "status": "not_started"}])
+        goal.with_user(self.user_leader).write({"status": "in_progress", "progress": 30})
+        self.assertRecordValues(goal, [{"progress": 30, "status": "in_progress"}])

@@ -246,3 +246,58 @@ class TestMusContinuedGoal(MusWorkflowCase):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.review.with_user(user).write({"continue_work": True})
         self.assertFalse(self.plan.goal_ids)
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusGoalStaysInItsPlan(MusWorkflowCase):
+    """A goal never changes interview or plan: not to record its progress
+    oneself, not into a signed plan."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Ove leads Lene: Lene is the employee of her own MUS and the leader of Erik's.
+        cls.leader.parent_id = cls.other_leader
+
+    def lenes_own_mus_and_eriks(self):
+        own = self.walk_to(self.create_interview(employee=self.leader, user=self.user_other_leader), "follow_up")
+        erik = self.walk_to(self.create_interview(), "follow_up")
+        return own, erik
+
+    def test_goal_interview_not_writable(self):
+        """A goal's interview follows its plan: no party rewrites it."""
+        own, erik = self.lenes_own_mus_and_eriks()
+        goal = own.sudo().plan_id.goal_ids
+        with self.assertRaises(AccessError):
+            goal.with_user(self.user_leader).write({"interview_id": erik.id})
+        goal.invalidate_recordset()
+        self.assertEqual(goal.sudo().interview_id, own)
+
+    def test_goal_stays_with_its_interview(self):
+        """Lene, employee of her own MUS and leader of Erik's, cannot attach
+        her goal to Erik's MUS to record its progress herself; it stays
+        readable by her own leader only."""
+        own, erik = self.lenes_own_mus_and_eriks()
+        goal = own.sudo().plan_id.goal_ids
+        lene = self.user_leader  # Lene
+        for vals in ({"interview_id": erik.id}, {"progress": 100, "status": "reached"}):
+            with self.assertRaises(AccessError):
+                goal.with_user(lene).write(vals)
+        goal.invalidate_recordset()
+        self.assertRecordValues(goal.sudo(), [{"progress": 0, "status": "not_started"}])
+        Goal = self.env["mus.development.goal"]
+        self.assertFalse(Goal.with_user(self.user_employee).search([("id", "=", goal.id)]))
+        self.assertTrue(Goal.with_user(self.user_other_leader).search([("id", "=", goal.id)]))
+
+    def test_goal_not_moved_into_a_signed_plan(self):
+        """A goal never changes plan: a leader cannot slip one into a plan
+        both parties have signed (which would also wipe its signatures)."""
+        signed = self.walk_to(self.create_interview(employee=self.colleague), "follow_up")
+        signed_plan = signed.sudo().plan_id
+        mine = self.walk_to(self.create_interview(), "interview")
+        goal = self.add_goal(mine, name="Indsmuglet mål")
+        with self.assertRaises(AccessError):
+            goal.with_user(self.user_leader).write({"plan_id": signed_plan.id})
+        signed_plan.invalidate_recordset()
+        self.assertNotIn("Indsmuglet mål", signed_plan.goal_ids.mapped("name"))
+        self.assertTrue(signed_plan.is_signed)

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import MusWorkflowCase
@@ -186,3 +186,93 @@ class TestMusOnePerYear(MusWorkflowCase):
         # Only one of them may be open.
         with self.assertRaises(ValidationError):
             self.create_interview()
+
+
+# What the leader writes in the review of a previous goal.
+REVIEW_VALS = {
+    "reached": "partly", "what_led": "Kurset", "effect": "Mere selvtillid",
+    "continue_work": True, "continue_note": "Flere workshops",
+}
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusGoalReview(MusWorkflowCase):
+    """The review of last year's goals: written by the leader during the
+    interview only, the goal kept as it was, and only the employee's own past."""
+
+    def test_only_leader_reviews_in_interview(self):
+        self.held_interview(2025, state="follow_up")
+        interview = self.create_interview()
+        review = interview.review_ids
+        self.assertEqual(len(review), 1)
+        empty = dict.fromkeys(REVIEW_VALS, False)
+
+        # Before the interview: not yet, even for the leader.
+        for state in ("draft", "preparation"):
+            self.walk_to(interview, state)
+            with self.subTest(state=state), self.assertUserError():
+                review.with_user(self.user_leader).write({"reached": "yes"})
+        review.invalidate_recordset()
+        self.assertRecordValues(review, [empty])
+
+        self.walk_to(interview, "interview")
+        for user in (self.user_employee, self.user_hr_officer, self.user_hr_manager):
+            for field_name, value in REVIEW_VALS.items():
+                with self.subTest(user=user.login, field=field_name), self.assertRaises(AccessError):
+                    review.with_user(user).write({field_name: value})
+        review.invalidate_recordset()
+        self.assertRecordValues(review, [empty])
+
+        review.with_user(self.user_leader).write(REVIEW_VALS)
+        self.assertRecordValues(review, [REVIEW_VALS])
+        # The copied goal is not the leader's to rewrite.
+        with self.assertRaises(UserError):
+            review.with_user(self.user_leader).write({"goal": "Et andet mål"})
+
+        # After the interview: closed, for the leader too.
+        self.walk_to(interview, "signing")
+        with self.assertUserError():
+            review.with_user(self.user_leader).write({"reached": "no", "effect": "Ingen"})
+        review.invalidate_recordset()
+        self.assertRecordValues(review, [dict(REVIEW_VALS, goal="Lære at facilitere workshops")])
+
+    def test_review_keeps_the_goal_as_it_was(self):
+        last = self.held_interview(2025, state="follow_up")
+        old_goal = last.plan_id.goal_ids
+        old_goal.with_user(self.user_leader).write({"status": "in_progress", "progress": 40})
+
+        interview = self.create_interview()
+        review = interview.review_ids
+        self.assertRecordValues(review, [{
+            "previous_goal_id": old_goal.id, "goal": "Lære at facilitere workshops",
+            "previous_status": "in_progress",
+        }])
+
+        # Last year's plan goes on: its follow-up changes; its signed text is
+        # sealed, so it changes only around the ORM (or by retention).
+        old_goal.with_user(self.user_leader).write({"status": "reached", "progress": 100})
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE mus_development_goal SET name = 'Omskrevet mål' WHERE id = %s", [old_goal.id])
+        self.env.invalidate_all()
+        self.assertRecordValues(review, [{"goal": "Lære at facilitere workshops", "previous_status": "in_progress"}])
+
+        self.env.cr.execute("DELETE FROM mus_development_goal WHERE id = %s", [old_goal.id])
+        self.env.invalidate_all()
+        self.assertRecordValues(review, [{
+            "previous_goal_id": False, "goal": "Lære at facilitere workshops", "previous_status": "in_progress",
+        }])
+        self.assertEqual(
+            review.with_user(self.user_employee).read(["goal"])[0]["goal"], "Lære at facilitere workshops",
+        )
+
+    def test_employee_change_brings_their_own_past(self):
+        """When the leader corrects the employee of a planned MUS, the new
+        employee gets their own past: nothing of the first employee's last
+        plan stays readable."""
+        self.held_interview(2025, state="follow_up", goals=("Sidste års hemmelige mål",))
+        interview = self.create_interview()
+        self.assertTrue(interview.review_ids)
+        self.as_leader(interview).write({"employee_id": self.colleague.id})
+        reviews = self.env["mus.goal.review"].with_user(self.user_colleague).search([])
+        self.assertFalse(reviews.mapped("goal"))
+        self.assertFalse(interview.with_user(self.user_colleague).previous_interview_id)

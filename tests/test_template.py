@@ -166,3 +166,30 @@ class TestMusSeedWording(MusWorkflowCase):
         self.assertEqual(
             {f"mus_odoo.{name}" for name in data.mapped("name")} - set(SEED_DA), set(),
         )
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusTemplateInUse(MusWorkflowCase):
+    """A template whose questions hold answers stays; one with empty answers goes."""
+
+    def test_template_with_answers_cannot_be_deleted(self):
+        template = self.template.with_user(self.user_hr_manager).copy()
+        interview = self.walk_to(self.create_interview(template_id=template.id), "invited")
+        interview.answer_ids[1].with_user(self.user_employee).employee_note = "Jeg trives"
+        with self.assertUserError():
+            template.with_user(self.user_hr_manager).unlink()
+        self.assertTrue(template.exists())
+        interview.invalidate_recordset()
+        self.assertRecordValues(interview, [{"template_id": template.id}])
+        self.assertEqual(interview.answer_ids[1].with_user(self.user_employee).employee_note, "Jeg trives")
+
+    def test_template_with_empty_answers_can_be_deleted(self):
+        template = self.template.with_user(self.user_hr_manager).copy()
+        interview = self.create_interview(template_id=template.id)
+        self.assertTrue(interview.answer_ids)
+        template.with_user(self.user_hr_manager).unlink()
+        self.assertFalse(template.exists())
+        self.assertTrue(interview.exists())
+        interview.invalidate_recordset()
+        self.assertFalse(interview.template_id)
+        self.assertFalse(interview.answer_ids)

@@ -2,6 +2,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo.addons.mail.tests.common import mail_new_test_user
 from odoo.addons.mus_odoo.mus_odoo import workflow
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -452,3 +453,40 @@ class TestMusAnswerNotes(MusWorkflowCase):
         for user in (self.user_colleague, self.user_other_leader):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.write_as(user, {"employee_note": "Udefra"})
+
+
+@tagged("post_install", "-at_install", "access_rights")
+class TestMusStepPreconditions(MusWorkflowCase):
+    """A step needs both parties to have a user; a wizard needs a MUS its user
+    may read."""
+
+    def test_invite_requires_users(self):
+        no_user = self.env["hr.employee"].create({
+            "name": "Ulla Uden Bruger", "parent_id": self.leader.id,
+            "user_id": mail_new_test_user(self.env, login="mus_ulla", groups="base.group_portal").id,
+        })
+        interview = self.create_interview(employee=no_user)
+        no_user.user_id = False  # planned, then her user is taken away
+        with self.assertUserError("need a user"):
+            self.as_leader(interview).action_invite()
+        self.assertEqual(interview.state, "draft")
+
+        leader_without_user = self.env["hr.employee"].create({"name": "Lars Uden Bruger"})
+        self.leader.parent_id = leader_without_user  # Lars leads Lene: a manager above Karen
+        interview = self.create_interview(
+            employee=self.colleague, user=self.user_hr_officer, leader_id=leader_without_user.id,
+        )
+        with self.assertUserError("need a user"):
+            interview.with_user(self.user_hr_officer).action_invite()
+        self.assertEqual(interview.state, "draft")
+
+    def test_wizard_on_foreign_interview_refused(self):
+        """A colleague cannot open the postpone/cancel or sign wizard on a
+        MUS they may not read (it would reveal its name and employee)."""
+        interview = self.create_interview()
+        for model, vals in (
+            ("mus.reason.wizard", {"reason": "x"}),
+            ("mus.sign.wizard", {}),
+        ):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(self.user_colleague).create(dict(vals, interview_id=interview.id))
