@@ -38,7 +38,7 @@ odoo_tree_before="$(ls -a "$ODOO_PATH")"
 (cd "$ODOO_PATH" && "$PY" setup.py -q egg_info --egg-base "$site" >"$WORK/egg_info.log" 2>&1) \
     || { cat "$WORK/egg_info.log" >&2; die "Odoo's setup.py egg_info failed"; }
 [ "$(ls -a "$ODOO_PATH")" = "$odoo_tree_before" ] || die "writing Odoo's metadata changed $ODOO_PATH"
-"$PY" -c 'import importlib.metadata as m; assert m.version("odoo") == "18.0", m.version("odoo")' \
+"$PY" -c 'import importlib.metadata as m; assert m.version("odoo").startswith("18.0"), m.version("odoo")' \
     || die "the fresh virtualenv does not see Odoo 18.0 as installed"
 
 say "pip install $(basename "$wheel") into $VENV"
