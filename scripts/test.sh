@@ -91,6 +91,7 @@ if [ "$before" != "$after" ]; then
 fi
 echo "$before" | sed 's/^/    /'
 say "Upgrade kept every MUS record unchanged"
+bash "$REPO/scripts/test_wheel.sh" || die "the addon does not install from its wheel (see above)"
 stop_pg_if_started
 trap - EXIT
 echo "$((total - bad)) passed, $bad failed"
