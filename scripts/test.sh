@@ -91,6 +91,7 @@ if [ "$before" != "$after" ]; then
 fi
 echo "$before" | sed 's/^/    /'
 say "Upgrade kept every MUS record unchanged"
+bash "$REPO/scripts/test_odoo_suites.sh" || die "Odoo's own suites fail with mus_odoo installed (see above)"
 bash "$REPO/scripts/test_wheel.sh" || die "the addon does not install from its wheel (see above)"
 stop_pg_if_started
 trap - EXIT

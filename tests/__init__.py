@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_answer_sheet_tour,
+    test_bulk_inserts,
     test_calendar_mail,
     test_concurrent_signing,
     test_confidentiality,
@@ -34,6 +35,7 @@ from . import (
     test_reminder,
     test_report,
     test_retention,
+    test_search_pages,
     test_settings,
     test_signed_plan_pdf,
     test_template,

@@ -14,6 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, is_html_empty, plaintext2html
 
 from .. import workflow
+from ..sql_insert import insert_into
 from ..tools import format_mus_datetime, groups_in_workflow_order, ical_event, records_changing
 from ..workflow import EMPLOYEE, HR, LEADER
 
@@ -1322,22 +1323,19 @@ class MusInterview(models.Model):
         """One answer line per active question of the template, in one
         INSERT ... SELECT for the whole batch: a cycle launch creates tens of
         thousands of lines, and a line is a plain row (no create logic, its
-        texts live in ``mus.interview.content``). The stored related fields
-        of the line are written with it; a line that exists already is kept
-        (the unique index on interview and question)."""
+        texts live in ``mus.interview.content``). Every stored column of the
+        line is written with it (``_mus_answer_insert_values``); a line that
+        exists already is kept (the unique index on interview and question)."""
         interviews = self.filtered("template_id")
         if not interviews:
             return
         self.flush_recordset(["template_id", "company_id"])
         self.env["mus.question"].flush_model(["template_id", "theme_id", "sequence", "active"])
         self.env["mus.question.theme"].flush_model(["sequence"])
+        into, values = insert_into(self.env["mus.interview.answer"], self._mus_answer_insert_values())
         self.env.execute_query(SQL(
-            """INSERT INTO mus_interview_answer
-                   (interview_id, question_id, company_id, theme_id, theme_sequence, question_sequence,
-                    create_uid, create_date, write_uid, write_date)
-               SELECT interview.id, question.id, interview.company_id, question.theme_id,
-                      theme.sequence, question.sequence,
-                      %(uid)s, %(now)s, %(uid)s, %(now)s
+            """INSERT INTO %(into)s
+               SELECT %(values)s
                  FROM mus_interview interview
                  JOIN mus_question question ON question.template_id = interview.template_id
                                            AND question.active
@@ -1345,9 +1343,31 @@ class MusInterview(models.Model):
                 WHERE interview.id = ANY(%(ids)s)
                 ORDER BY interview.id, theme.sequence, question.sequence, question.id
                ON CONFLICT (interview_id, question_id) DO NOTHING""",
-            uid=self.env.uid, now=self.env.cr.now(), ids=interviews.ids,
+            into=into, values=values, ids=interviews.ids,
         ))
         interviews.invalidate_recordset(["answer_ids"])
+
+    @api.model
+    def _mus_answer_insert_values(self):
+        """The value of every stored column of a new answer line (but its
+        id), in SQL over the ``interview``, its template's ``question`` and
+        the question's ``theme`` of ``_generate_answers``: the stored related
+        fields are written with the row, as the ORM would compute them. A
+        stored field added to the line needs its value here, else the
+        launch fails (``sql_insert.insert_columns``)."""
+        uid, now = self.env.uid, self.env.cr.now()
+        return {
+            "interview_id": SQL("interview.id"),
+            "question_id": SQL("question.id"),
+            "company_id": SQL("interview.company_id"),
+            "theme_id": SQL("question.theme_id"),
+            "theme_sequence": SQL("theme.sequence"),
+            "question_sequence": SQL("question.sequence"),
+            "create_uid": SQL("%s", uid),
+            "create_date": SQL("%s", now),
+            "write_uid": SQL("%s", uid),
+            "write_date": SQL("%s", now),
+        }
 
     def _prepare_plan_vals_list(self):
         return [interview._prepare_plan_vals() for interview in self]
@@ -1449,16 +1469,18 @@ class MusInterview(models.Model):
         customers = self.env["res.partner"].sudo().browse(partner_ids).filtered("partner_share").ids
         Followers = self.env["mail.followers"]
         Followers.flush_model()
+        into, values = insert_into(Followers, self._mus_follower_insert_values())
+        subtypes = Followers._fields["subtype_ids"]
         self.env.execute_query(SQL(
             """WITH wanted AS (
                    SELECT * FROM unnest(%(res_ids)s::int[], %(partner_ids)s::int[]) AS wanted(res_id, partner_id)
                ), inserted AS (
-                   INSERT INTO mail_followers (res_model, res_id, partner_id)
-                        SELECT %(model)s, res_id, partner_id FROM wanted
+                   INSERT INTO %(into)s
+                        SELECT %(values)s FROM wanted
                    ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
                      RETURNING id, partner_id
                )
-               INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id, mail_message_subtype_id)
+               INSERT INTO %(subtype_rel)s (%(follower_column)s, %(subtype_column)s)
                     SELECT inserted.id, subtype_id
                       FROM inserted
                      CROSS JOIN LATERAL unnest(
@@ -1467,10 +1489,24 @@ class MusInterview(models.Model):
                      ) AS subtype_id""",
             res_ids=[res_id for res_id, _partner_id in wanted],
             partner_ids=[partner_id for _res_id, partner_id in wanted],
-            model=self._name, customers=customers, external=external.ids, default=default.ids,
+            into=into, values=values, subtype_rel=SQL.identifier(subtypes.relation),
+            follower_column=SQL.identifier(subtypes.column1), subtype_column=SQL.identifier(subtypes.column2),
+            customers=customers, external=external.ids, default=default.ids,
         ))
         Followers.invalidate_model()
         self.invalidate_recordset(["message_follower_ids", "message_partner_ids", "message_is_follower"])
+
+    def _mus_follower_insert_values(self):
+        """The value of every stored column of a new follower (but its id),
+        in SQL over the ``wanted`` pairs (``res_id``, ``partner_id``) of
+        ``_subscribe_parties``. A stored field added to ``mail.followers``
+        needs its value here, else the subscription fails
+        (``sql_insert.insert_columns``)."""
+        return {
+            "res_model": SQL("%s", self._name),
+            "res_id": SQL("wanted.res_id"),
+            "partner_id": SQL("wanted.partner_id"),
+        }
 
     # ------------------------------------------------------------------
     # Chatter: the MUS's messages reach its parties only
