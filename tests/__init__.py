@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_access_declaration,
     test_answer_sheet_tour,
     test_bulk_inserts,
     test_calendar_mail,

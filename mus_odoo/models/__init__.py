@@ -1,3 +1,7 @@
+# The party predicate first: the models below inherit it.
+from . import mus_party_mixin
+
+# isort: split
 from . import (
     calendar_attendee,
     calendar_event,

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 
+from .. import access
 from ..tools import check_user_fields, raise_first_error, records_changing
 
 GOAL_STATUSES = [
@@ -19,6 +20,7 @@ class MusDevelopmentGoal(models.Model):
     """
 
     _name = "mus.development.goal"
+    _inherit = ["mus.party.mixin"]
     _description = "MUS Development Goal"
     _order = "plan_id, sequence, id"
 
@@ -57,7 +59,7 @@ class MusDevelopmentGoal(models.Model):
     ]
 
     # Signed content; status and progress are not.
-    _SIGNED_FIELDS = {"name", "actions", "supporters", "deadline", "responsible_id", "budget", "sequence", "plan_id"}
+    _SIGNED_FIELDS = access.writable_fields("mus.development.goal", rule="plan") | {"plan_id"}
 
     @api.depends("name", "actions", "deadline", "responsible_id")
     def _compute_is_complete(self):
@@ -68,9 +70,9 @@ class MusDevelopmentGoal(models.Model):
             )
 
     # What a user writes on a goal: its content (while the plan is open) and
-    # its follow-up (status, progress). Its plan never changes.
-    _USER_FIELDS = {"name", "actions", "supporters", "deadline", "responsible_id", "budget", "sequence",
-                    "status", "progress"}
+    # its follow-up (status, progress), as mus_odoo/access.py declares. Its
+    # plan never changes.
+    _USER_FIELDS = access.writable_fields("mus.development.goal")
 
     @api.model_create_multi
     def create(self, vals_list):

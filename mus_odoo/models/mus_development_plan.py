@@ -5,6 +5,7 @@ import json
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import access
 from ..tools import check_user_fields, raise_first_error
 from ..workflow import EMPLOYEE, LEADER
 
@@ -48,7 +49,7 @@ class MusDevelopmentPlan(models.Model):
     """
 
     _name = "mus.development.plan"
-    _inherit = ["mus.content.mixin"]
+    _inherit = ["mus.content.mixin", "mus.party.mixin"]
     _description = "MUS Development Plan"
     _order = "id desc"
     _rec_name = "interview_id"
@@ -219,7 +220,7 @@ class MusDevelopmentPlan(models.Model):
             self._check_not_sealed()
         if self._SIGNATURE_FIELDS & set(vals) and not self.env.su:
             raise AccessError(self.env._("Sign the development plan with the “Sign plan” button."))
-        check_user_fields(self, vals, {"date_start", "date_end", "goal_ids"})
+        check_user_fields(self, vals, access.writable_fields(self._name))
         content = self._SIGNED_FIELDS & set(vals)
         if content:
             self._check_content_editable()

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .. import access
 from ..tools import format_mus_date, raise_first_error
 
 # Completing a checkpoint more than this many days before it is due asks the
@@ -17,6 +18,7 @@ class MusFollowUp(models.Model):
     """
 
     _name = "mus.follow.up"
+    _inherit = ["mus.party.mixin"]
     _description = "MUS Follow-up Checkpoint"
     _order = "interview_id, date_due, sequence, id"
 
@@ -50,7 +52,7 @@ class MusFollowUp(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            if set(vals) - {"note"}:
+            if set(vals) - access.writable_fields(self._name):
                 raise AccessError(self.env._(
                     "A follow-up checkpoint is completed with its “Complete” button; "
                     "only its note can be written."

@@ -1,6 +1,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError
 
+from .. import access
 from ..tools import raise_first_error, records_changing
 from .mus_development_goal import GOAL_STATUSES
 
@@ -23,6 +24,7 @@ class MusGoalReview(models.Model):
     """
 
     _name = "mus.goal.review"
+    _inherit = ["mus.party.mixin"]
     _description = "MUS Review of a Previous Goal"
     _order = "interview_id, sequence, id"
 
@@ -45,7 +47,8 @@ class MusGoalReview(models.Model):
     continue_work = fields.Boolean(string="Continue?", help="Should the work on this goal continue?")
     continue_note = fields.Text(string="What to Continue")
 
-    _REVIEW_FIELDS = {"reached", "what_led", "effect", "continue_work", "continue_note"}
+    # What the leader writes in the review (mus_odoo/access.py); the rest is last year's plan.
+    _REVIEW_FIELDS = access.writable_fields("mus.goal.review")
 
     def write(self, vals):
         if not self.env.su:

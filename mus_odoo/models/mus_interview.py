@@ -13,7 +13,7 @@ from odoo.addons.portal.utils import validate_thread_with_hash_pid, validate_thr
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext, is_html_empty, plaintext2html
 
-from .. import workflow
+from .. import access, workflow
 from ..sql_insert import insert_into
 from ..tools import format_mus_datetime, groups_in_workflow_order, ical_event, records_changing
 from ..workflow import EMPLOYEE, HR, LEADER
@@ -72,6 +72,12 @@ class MusInterview(models.Model):
                       company (AccessError)
     ================  =================================================  ==========================================
 
+    Per model and field, which role reads and writes it in which states is
+    declared in ``mus_odoo/access.py``; ``access.role_table()`` prints it as
+    the table of the README ("Who reads and writes what, when"), and
+    ``tests/test_access_declaration.py`` ties it to the record rules. Who is
+    a party is one predicate, ``mus.party.mixin``.
+
     Only the parties follow a MUS and are notified of its messages
     (``message_subscribe``, ``_notify_get_recipients``); its messages and
     files and to-dos are read by the parties only (``mail.message``,
@@ -95,9 +101,10 @@ class MusInterview(models.Model):
 
     _name = "mus.interview"
     _description = "MUS Interview"
-    _inherit = ["mail.thread", "mail.activity.mixin", "mus.content.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "mus.content.mixin", "portal.mixin", "mus.party.mixin"]
     _order = "year desc, scheduled_date desc, id desc"
     _check_company_auto = True
+    _mus_party_path = ""
 
     # ------------------------------------------------------------------
     # Fields
@@ -568,37 +575,11 @@ class MusInterview(models.Model):
     # ------------------------------------------------------------------
     # Field write rules
     # ------------------------------------------------------------------
-    # Which role may change which field, and in which states. Fields not
-    # listed follow the access rights only.
-    _MUS_FIELD_RULES = {
-        "employee_id": ((HR, LEADER), ("draft",)),
-        "year": ((HR, LEADER), ("draft",)),
-        "template_id": ((HR, LEADER), ("draft",)),
-        "leader_id": ((HR,), workflow.OPEN_STATES),
-        "company_id": ((HR,), ("draft",)),
-        # Once the invitation is out, the time moves only by Postpone (with
-        # a reason the employee is told).
-        "scheduled_date": ((HR, LEADER), ("draft",)),
-        "duration": ((HR, LEADER), ("draft",)),
-        "location": ((HR, LEADER), workflow.PLANNING_STATES),
-        "summary": ((LEADER,), ("interview", "signing", "follow_up")),
-        "employee_feedback": ((EMPLOYEE,), ("preparation", "interview", "signing", "follow_up")),
-        "leader_private_note": ((LEADER,), (*workflow.OPEN_STATES, "done")),
-        # The employee's consent, which they may give or take back any time.
-        "plan_shared_with_hr": ((EMPLOYEE,), (*workflow.OPEN_STATES, "done")),
-    }
-
-    # Written by the workflow only (its actions write them as superuser).
-    # The parties' users and the plan decide who may read the MUS: they
-    # follow the employee, the leader and the interview, never a write.
-    _MUS_WORKFLOW_FIELDS = {
-        "state", "employee_prepared_on", "leader_prepared_on", "accepted_on", "held_on",
-        "closed_on", "cancel_reason", "anonymised_on", "offered_on", "decline_reason", "cycle_id",
-        "previous_interview_id", "calendar_event_id", "plan_ids",
-        "plan_id", "employee_user_id", "leader_user_id", "department_id", "name",
-        "plan_employee_signature", "plan_employee_signed_by", "plan_employee_signed_on",
-        "plan_leader_signature", "plan_leader_signed_by", "plan_leader_signed_on",
-    }
+    # Which role may change which field, and in which states (fields not
+    # listed follow the access rights only), and the fields the workflow
+    # alone writes: declared in mus_odoo/access.py.
+    _MUS_FIELD_RULES = access.field_rules("mus.interview")
+    _MUS_WORKFLOW_FIELDS = access.workflow_fields("mus.interview")
 
     def _check_workflow_fields(self, vals):
         if self.env.su:
@@ -618,7 +599,7 @@ class MusInterview(models.Model):
         changed, as employee records (leader empty: the employee's manager)."""
         if self.env.su:
             return
-        is_hr = self.env.user.has_group("mus_odoo.group_mus_officer")
+        is_hr = self.env.user.has_group(access.HR_GROUP)
         for employee, leader in pairs:
             employee = employee.sudo()
             leader = (leader or employee.parent_id).sudo()
@@ -724,10 +705,12 @@ class MusInterview(models.Model):
             ))
         return None
 
-    def _mus_leader_error(self, message, states, closed_message):
-        """The leader, in ``states``: the rule of everything the leader writes
-        about the talk (review, plan, progress, follow-up)."""
-        if LEADER not in self._mus_roles():
+    def _mus_leader_error(self, message, rule, closed_message):
+        """The roles and states of ``rule`` (``access.rule``): the rule of
+        everything the leader writes about the talk (review, plan, progress,
+        follow-up)."""
+        roles, states = access.rule(rule)
+        if not self._mus_roles() & set(roles):
             return AccessError(message)
         if self.state not in states:
             return UserError(closed_message)
@@ -740,7 +723,7 @@ class MusInterview(models.Model):
                 "Only the leader of %(interview)s writes the review of last year's plan.",
                 interview=self.display_name,
             ),
-            ("interview",),
+            "review",
             self.env._(
                 "Last year's plan is reviewed in the interview: %(interview)s is %(state)s.",
                 interview=self.display_name, state=self._state_label(),
@@ -754,7 +737,7 @@ class MusInterview(models.Model):
                 "Only the leader of %(interview)s can change its development plan.",
                 interview=self.display_name,
             ),
-            ("interview", "signing"),
+            "plan",
             self.env._(
                 "The development plan is written in the interview: %(interview)s is %(state)s.",
                 interview=self.display_name, state=self._state_label(),
@@ -775,7 +758,7 @@ class MusInterview(models.Model):
                 "Only the leader of %(interview)s records the progress of its goals.",
                 interview=self.display_name,
             ),
-            ("interview", "signing", "follow_up"),
+            "progress",
             self.env._(
                 "Goal progress is recorded during follow-up: %(interview)s is %(state)s.",
                 interview=self.display_name, state=self._state_label(),
@@ -787,7 +770,7 @@ class MusInterview(models.Model):
         closed = self.env._("This follow-up checkpoint of %(interview)s is closed.", interview=self.display_name)
         error = self._mus_leader_error(
             self.env._("Only the leader of %(interview)s records its follow-up.", interview=self.display_name),
-            ("follow_up",),
+            "follow_up",
             closed,
         )
         return error or (UserError(closed) if checkpoint_closed else None)
@@ -855,18 +838,18 @@ class MusInterview(models.Model):
         """The roles ``user`` (default: current user) has on this interview."""
         self.ensure_one()
         user = user or self.env.user
-        roles = set()
-        if self.employee_user_id and self.employee_user_id == user:
-            roles.add(EMPLOYEE)
-        if self.leader_user_id and self.leader_user_id == user:
-            roles.add(LEADER)
-        if user.has_group("mus_odoo.group_mus_officer"):
+        # The party predicate (``mus.party.mixin``), on a record in hand.
+        roles = {
+            role for role, (_employee_field, user_field) in access.PARTY_FIELDS.items()
+            if self[user_field] and self[user_field] == user
+        }
+        if user.has_group(access.HR_GROUP):
             roles.add(HR)
         return roles
 
     def _mus_party(self):
         """The party (employee or leader) the current user signs or prepares as."""
-        roles = self._mus_roles() & {EMPLOYEE, LEADER}
+        roles = self._mus_roles() & set(access.PARTIES)
         return next(iter(roles)) if len(roles) == 1 else None
 
     @api.model
@@ -1523,31 +1506,23 @@ class MusInterview(models.Model):
         contacts and the partners of their users."""
         return {
             interview.id: {
-                interview.employee_id.work_contact_id.id, interview.leader_id.work_contact_id.id,
-                interview.employee_user_id.partner_id.id, interview.leader_user_id.partner_id.id,
+                partner_id
+                for employee_field, user_field in access.PARTY_FIELDS.values()
+                for partner_id in (interview[employee_field].work_contact_id.id, interview[user_field].partner_id.id)
             } - {False}
             for interview in self.sudo()
         }
 
     @api.model
-    def _mus_party_domain(self, user=None):
-        """The MUS ``user`` (default: the current user) is the employee or the
-        leader of, as the record rules say it."""
-        uid = (user or self.env.user).id
-        return ["|", ("employee_user_id", "=", uid), ("leader_user_id", "=", uid)]
-
-    @api.model
     def _mus_party_ids(self, interview_ids, user=None):
         """The ids among ``interview_ids`` of which ``user`` (default: the
-        current user) is the employee or the leader. Plain SQL: it serves the
-        access checks of messages and attachments."""
-        uid = (user or self.env.user).id
-        self.flush_model(["employee_user_id", "leader_user_id"])
-        rows = self.env.execute_query(SQL(
-            "SELECT id FROM mus_interview WHERE id = ANY(%s) AND (employee_user_id = %s OR leader_user_id = %s)",
-            list(interview_ids), uid, uid,
-        ))
-        return {row[0] for row in rows}
+        current user) is the employee or the leader, by the party predicate.
+        One query, no record rule: it serves the access checks of messages
+        and attachments."""
+        interviews = self.sudo().with_context(active_test=False)
+        return set(interviews._search(
+            [("id", "in", list(interview_ids)), *self._mus_party_domain(user)],
+        ).get_result_ids())
 
     def message_post(self, **kwargs):
         # HR writes to the parties, but adds no file to a MUS: its files are
@@ -1863,7 +1838,7 @@ class MusInterview(models.Model):
         """The interviews ``user`` finds in the portal: their own, once
         offered, and not cancelled."""
         user.ensure_one()
-        return [("employee_user_id", "=", user.id), ("state", "!=", "cancelled"), *self._mus_offered_domain()]
+        return [*self._mus_party_domain(user, (EMPLOYEE,)), ("state", "!=", "cancelled"), *self._mus_offered_domain()]
 
     def _mus_portal_answers(self):
         """The questions of the template, in the order of the themes."""

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
+from .. import access
 from ..tools import check_user_fields
-from ..workflow import EMPLOYEE, LEADER
 
 # Who may read a note changes with the parties and the submitted preparation.
 _CONTENT_DEPENDS = {
@@ -26,7 +26,7 @@ class MusInterviewAnswer(models.Model):
     """
 
     _name = "mus.interview.answer"
-    _inherit = ["mus.content.mixin"]
+    _inherit = ["mus.content.mixin", "mus.party.mixin"]
     _description = "MUS Interview Answer"
     _order = "interview_id, theme_sequence, question_sequence, id"
 
@@ -57,12 +57,9 @@ class MusInterviewAnswer(models.Model):
         ("question_uniq", "UNIQUE(interview_id, question_id)", "A question is answered once per interview."),
     ]
 
-    # Who writes which text, and while the interview is in which states.
-    _NOTE_RULES = {
-        "employee_note": (EMPLOYEE, ("invited", "preparation"), "employee_prepared_on"),
-        "leader_note": (LEADER, ("draft", "invited", "preparation"), "leader_prepared_on"),
-        "agreed_note": (LEADER, ("interview",), None),
-    }
+    # Who writes which text, while the interview is in which states, and
+    # until which of its fields is set: declared in mus_odoo/access.py.
+    _NOTE_RULES = access.note_rules("mus.interview.answer")
 
     _mus_content_fields = {
         "employee_note": "employee_note",

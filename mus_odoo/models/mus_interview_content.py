@@ -1,14 +1,17 @@
 from odoo import api, fields, models
 
-# Who reads each kind of confidential text (the record rules in
-# security/mus_rules.xml say the same in domains):
-#   shared by both parties:
-SHARED_KINDS = ("agreed_note", "summary", "employee_feedback", "employee_signature", "leader_signature")
-#   the leader's own working notes:
-LEADER_KINDS = ("leader_note", "leader_private_note")
-#   the employee's preparation, shown to the leader once it is submitted:
-EMPLOYEE_KINDS = ("employee_note",)
+from .. import access
 
+# Who reads each kind of confidential text is declared in mus_odoo/access.py
+# (the record rules in security/mus_rules.xml say the same in domains,
+# tests/test_access_declaration.py proves it):
+#   shared by both parties, the leader's own working notes, and the
+#   employee's preparation, shown to the leader once it is submitted.
+SHARED_KINDS = access.SHARED_KINDS
+LEADER_KINDS = access.LEADER_KINDS
+EMPLOYEE_KINDS = access.EMPLOYEE_KINDS
+
+# The kinds of access.CONTENT_KINDS (a test ties them), with their labels.
 CONTENT_KINDS = [
     ("employee_note", "Employee's Preparation"),
     ("leader_note", "Leader's Preparation"),
@@ -39,6 +42,7 @@ class MusInterviewContent(models.Model):
     """
 
     _name = "mus.interview.content"
+    _inherit = ["mus.party.mixin"]
     _description = "MUS Confidential Content"
     _order = "interview_id, answer_id, kind"
 
