@@ -1,3 +1,7 @@
+# The workflow engine first: the models below inherit it.
+from . import mus_workflow_mixin
+
+# isort: split
 from . import (
     calendar_attendee,
     calendar_event,
