@@ -43,4 +43,5 @@ from . import (
     test_tour,
     test_workflow,
     test_workflow_declaration,
+    test_workflow_engine,
 )

@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import content_disposition, request
 from odoo.tools import consteq
 
-from ..workflow import HELD_STATES, PLANNING_STATES, TRANSITIONS_BY_NAME
+from ..workflow import HELD_STATES, MOVABLE_STATES, PLAN_AGREED_STATES, PLANNING_STATES, PREPARING_STATES
 
 REPORTS = {
     "plan": "mus_odoo.action_report_mus_development_plan",
@@ -98,7 +98,7 @@ class MusPortal(CustomerPortal):
 
     def _mus_render(self, interview, access_token, message=None, error=None):
         def can(name):
-            return not interview._mus_transition_error(TRANSITIONS_BY_NAME[name], for_button=True)
+            return not interview._workflow_error(name, for_button=True)
 
         answers = interview._mus_portal_answers()
         values = self._prepare_portal_layout_values()
@@ -115,14 +115,14 @@ class MusPortal(CustomerPortal):
             "can_decline": can("decline"),
             "can_feedback": not interview._mus_field_error("employee_feedback"),
             "feedback": interview._mus_portal_feedback_text(),
-            "can_move": interview.state in ("invited", "preparation"),
+            "can_move": interview.state in MOVABLE_STATES,
             "show_ics": self._mus_has_meeting(interview),
             "can_prepare": not interview._mus_note_error("employee_note"),
-            "show_preparation": interview.state in ("invited", "preparation"),
-            "can_submit": can("submit_preparation") and interview.state == "preparation",
+            "show_preparation": interview.state in PREPARING_STATES,
+            "can_submit": can("submit_preparation"),
             "can_sign": can("sign"),
             "is_held": interview.state in HELD_STATES,
-            "show_plan": interview.state in ("signing", "follow_up", "done"),
+            "show_plan": interview.state in PLAN_AGREED_STATES,
             "page_name": "mus_interview",
         })
         return request.render("mus_odoo.portal_mus_interview", values)

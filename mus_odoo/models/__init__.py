@@ -1,5 +1,6 @@
-# The party predicate first: the models below inherit it.
-from . import mus_party_mixin
+# The mixins first: the models below inherit them (the party predicate, the
+# workflow engine).
+from . import mus_party_mixin, mus_workflow_mixin
 
 # isort: split
 from . import (

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .. import workflow
 from ..tools import format_mus_date, format_mus_datetime
+from ..workflow import HR
 
 
 class MusCycle(models.Model):
@@ -35,18 +36,13 @@ class MusCycle(models.Model):
 
     _name = "mus.cycle"
     _description = "MUS Cycle"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mus.workflow.mixin"]
+    _workflow = workflow.CYCLE_WORKFLOW
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
     # How many employees one launch batch handles (one cron call, one commit).
     _LAUNCH_BATCH_SIZE = 1000
-    # state -> the transitions that leave it, with their target
-    _TRANSITIONS = {
-        "launch": (("draft", "running"), "launching"),
-        "close": (("running",), "closed"),
-        "reopen": (("closed",), "running"),
-    }
 
     # ------------------------------------------------------------------
     # Fields
@@ -72,10 +68,8 @@ class MusCycle(models.Model):
         compute="_compute_year", store=True,
         help="The MUS round of the interviews: one MUS per employee and year.",
     )
-    state = fields.Selection(
-        [("draft", "Draft"), ("launching", "Launching"), ("running", "Running"), ("closed", "Closed")],
-        default="draft", required=True, readonly=True, copy=False, tracking=True, index=True,
-    )
+    # The states are the cycle's workflow's (mus.workflow.mixin).
+    state = fields.Selection(tracking=True)
     # Target
     department_ids = fields.Many2many(
         "hr.department", string="Departments", check_company=True,
@@ -150,7 +144,7 @@ class MusCycle(models.Model):
         for cycle in self:
             cycle.launch_progress = (
                 100.0 * min(cycle.launch_done, cycle.launch_total) / cycle.launch_total
-                if cycle.launch_total else (100.0 if cycle.state in ("running", "closed") else 0.0)
+                if cycle.launch_total else (100.0 if cycle.state in self._workflow.groups["launched"] else 0.0)
             )
 
     def _compute_counts(self):
@@ -225,25 +219,32 @@ class MusCycle(models.Model):
     # ------------------------------------------------------------------
     @api.ondelete(at_uninstall=False)
     def _unlink_except_launched(self):
-        if any(cycle.state != "draft" for cycle in self):
+        if any(cycle.state != self._workflow.initial for cycle in self):
             raise UserError(self.env._("Only a draft cycle can be deleted; close a launched one instead."))
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    # The workflow's hooks (mus.workflow.mixin checks the steps)
+    def _workflow_roles(self, user=None):
+        user = user or self.env.user
+        return {HR} if user.has_group("mus_odoo.group_mus_officer") else set()
+
+    def _workflow_state_error(self, transition):
+        return self.env._(
+            "%(cycle)s is %(state)s: this is possible only when it is %(sources)s.",
+            cycle=self.name, state=self._state_label(),
+            sources=self.env._(" or ").join(self._state_label(source) for source in transition.sources),
+        )
+
+    def _workflow_actor_error(self, transition):
+        return self.env._("Only HR can run a MUS cycle.")
+
     def _check_cycle_transition(self, name):
         """HR only, and from the transition's source states."""
-        sources, _target = self._TRANSITIONS[name]
-        if not self.env.user.has_group("mus_odoo.group_mus_officer"):
-            raise AccessError(self.env._("Only HR can run a MUS cycle."))
-        for cycle in self:
-            if cycle.state not in sources:
-                state_labels = dict(self._fields["state"]._description_selection(self.env))
-                raise UserError(self.env._(
-                    "%(cycle)s is %(state)s: this is possible only when it is %(sources)s.",
-                    cycle=cycle.name, state=state_labels[cycle.state],
-                    sources=self.env._(" or ").join(state_labels[source] for source in sources),
-                ))
+        if not self._workflow_roles():
+            raise AccessError(self._workflow_actor_error(self._workflow_transition(name)))
+        return self._check_transition(name)
 
     def action_launch(self):
         """Offer every targeted employee their MUS. Safe to run again: who
@@ -255,12 +256,12 @@ class MusCycle(models.Model):
 
     def action_close(self):
         self._check_cycle_transition("close")
-        self.write({"state": "closed"})
+        self._set_state("close")
         return True
 
     def action_reopen(self):
         self._check_cycle_transition("reopen")
-        self.write({"state": "running"})
+        self._set_state("reopen")
         return True
 
     def action_open_interviews(self):
@@ -276,11 +277,7 @@ class MusCycle(models.Model):
     def _do_launch(self):
         self.sudo().issue_ids.unlink()
         for cycle in self:
-            cycle.write({
-                "state": "launching",
-                "launch_total": cycle._pending_employees_count(),
-                "launch_done": 0,
-            })
+            cycle._set_state("launch", launch_total=cycle._pending_employees_count(), launch_done=0)
         small = self.filtered(lambda cycle: cycle.launch_total <= self._LAUNCH_BATCH_SIZE)
         for cycle in small:
             cycle._launch_batch()
@@ -467,7 +464,7 @@ class MusCycle(models.Model):
         return vals_list
 
     def _finish_launch(self):
-        self.sudo().write({"state": "running"})
+        self._set_state("finish_launch")
         for cycle in self:
             cycle._message_log(body=self.env._(
                 "Launched: %(interviews)s interviews offered, %(issues)s employees to resolve.",

@@ -5,7 +5,6 @@ from urllib.parse import urlparse
 
 import pytz
 from dateutil.relativedelta import relativedelta
-from lxml import etree
 from werkzeug.urls import url_encode
 
 from odoo import SUPERUSER_ID, Command, api, fields, models
@@ -27,8 +26,10 @@ PLAN_REPORT = "mus_odoo.action_report_mus_development_plan"
 class MusInterview(models.Model):
     """A yearly employee development interview (MUS) and its preparation.
 
-    The workflow (states, transitions, who fires each) is declared in
-    ``mus_odoo/workflow.py``; this model only implements it.
+    The workflow (states, transitions, who fires each, the to-dos of each
+    state) is ``workflow.MUS_WORKFLOW``; ``mus.workflow.mixin`` runs it. This
+    model gives the engine its roles (``_mus_roles``), its requirements
+    (``_requirement_*``) and the work of each step (``_do_*``).
 
     Who may read and change what, role by role (tests/test_confidentiality.py
     checks every cell; "reads" holds for read, search, search_count,
@@ -101,7 +102,11 @@ class MusInterview(models.Model):
 
     _name = "mus.interview"
     _description = "MUS Interview"
-    _inherit = ["mail.thread", "mail.activity.mixin", "mus.content.mixin", "portal.mixin", "mus.party.mixin"]
+    _inherit = [
+        "mail.thread", "mail.activity.mixin", "mus.content.mixin", "portal.mixin",
+        "mus.party.mixin", "mus.workflow.mixin",
+    ]
+    _workflow = workflow.MUS_WORKFLOW
     _order = "year desc, scheduled_date desc, id desc"
     _check_company_auto = True
     _mus_party_path = ""
@@ -148,10 +153,8 @@ class MusInterview(models.Model):
     duration = fields.Float(default=1.0, help="In hours.")
     location = fields.Char(string="Place", tracking=True)
     calendar_event_id = fields.Many2one("calendar.event", string="Meeting", copy=False, readonly=True)
-    state = fields.Selection(
-        workflow.STATES, string="Status", default="draft", required=True, tracking=True,
-        copy=False, index=True, readonly=True, group_expand="_group_expand_states",
-    )
+    # The states are the workflow's (mus.workflow.mixin).
+    state = fields.Selection(tracking=True, group_expand="_group_expand_states")
     previous_interview_id = fields.Many2one(
         "mus.interview", string="Previous MUS", readonly=True, copy=False,
         help="The employee's last MUS before this one; its plan is reviewed here.",
@@ -271,17 +274,7 @@ class MusInterview(models.Model):
     can_record_progress = fields.Boolean(compute="_compute_can_edit")
     can_follow_up = fields.Boolean(compute="_compute_can_edit")
 
-    # One per transition of workflow.TRANSITIONS (checked by a test).
-    can_invite = fields.Boolean(compute="_compute_can_transitions")
-    can_accept = fields.Boolean(compute="_compute_can_transitions")
-    can_postpone = fields.Boolean(compute="_compute_can_transitions")
-    can_submit_preparation = fields.Boolean(compute="_compute_can_transitions")
-    can_start_interview = fields.Boolean(compute="_compute_can_transitions")
-    can_request_signatures = fields.Boolean(compute="_compute_can_transitions")
-    can_sign = fields.Boolean(compute="_compute_can_transitions")
-    can_done = fields.Boolean(compute="_compute_can_transitions")
-    can_decline = fields.Boolean(compute="_compute_can_transitions")
-    can_cancel = fields.Boolean(compute="_compute_can_transitions")
+    # can_<transition>: one per transition, from the workflow (mus.workflow.mixin).
 
     # ------------------------------------------------------------------
     # SQL constraints
@@ -419,17 +412,12 @@ class MusInterview(models.Model):
             interview.is_hr = HR in roles
             interview.can_read_content = bool(roles & {EMPLOYEE, LEADER})
 
-    @api.depends_context("uid")
-    @api.depends(
-        "state", "employee_user_id", "leader_user_id", "employee_prepared_on",
-        "leader_prepared_on", "plan_ids.employee_signed_on", "plan_ids.leader_signed_on",
-    )
-    def _compute_can_transitions(self):
-        for interview in self:
-            for transition in workflow.TRANSITIONS:
-                interview[f"can_{transition.name}"] = not interview._mus_transition_error(
-                    transition, for_button=True,
-                )
+    def _workflow_depends(self):
+        # The roles, and the requirements that hide a button.
+        return [
+            "employee_user_id", "leader_user_id", "employee_prepared_on", "leader_prepared_on",
+            "plan_ids.employee_signed_on", "plan_ids.leader_signed_on",
+        ]
 
     @api.depends_context("uid")
     @api.depends(
@@ -804,36 +792,14 @@ class MusInterview(models.Model):
             interview.sudo().answer_ids.unlink()
 
     # ------------------------------------------------------------------
-    # Views: the workflow buttons come from the declaration
+    # Roles and the workflow's hooks (mus.workflow.mixin checks)
     # ------------------------------------------------------------------
-    @api.model
-    def _get_view(self, view_id=None, view_type="form", **options):
-        arch, view = super()._get_view(view_id, view_type, **options)
-        if view_type == "form":
-            for header in arch.xpath("//header[@name='mus_workflow']"):
-                self._add_workflow_buttons(header)
-        return arch, view
+    def _workflow_roles(self, user=None):
+        return self._mus_roles(user)
 
-    @api.model
-    def _add_workflow_buttons(self, header):
-        anchor = header[0] if len(header) else None
-        for transition in workflow.TRANSITIONS:
-            button = etree.Element("button", {
-                "name": transition.button_method,
-                "type": "object",
-                "string": self._lazy(transition.label),
-                "invisible": f"not can_{transition.name}",
-                "class": "btn-primary" if transition.primary else "btn-secondary",
-            })
-            if anchor is not None:
-                anchor.addprevious(button)
-            else:
-                header.append(button)
-            header.append(etree.Element("field", {"name": f"can_{transition.name}", "invisible": "1"}))
+    def _workflow_role_user(self, role):
+        return {EMPLOYEE: self.employee_user_id, LEADER: self.leader_user_id}.get(role) or self.env["res.users"]
 
-    # ------------------------------------------------------------------
-    # Roles and workflow checks (one predicate for buttons and server)
-    # ------------------------------------------------------------------
     def _mus_roles(self, user=None):
         """The roles ``user`` (default: current user) has on this interview."""
         self.ensure_one()
@@ -854,73 +820,36 @@ class MusInterview(models.Model):
 
     @api.model
     def _mus_roles_label(self, roles):
-        return self.env._(" or ").join(self._lazy(workflow.ROLE_LABELS[role]) for role in roles)
+        return self._workflow_roles_label(roles)
 
     def _lazy(self, lazy_text):
         """A workflow label or message in the current user's language."""
-        return lazy_text._translate(self.env.lang or "en_US")
+        return self._workflow_lazy(lazy_text)
 
-    def _state_label(self, state=None):
-        return dict(self._fields["state"]._description_selection(self.env))[state or self.state]
+    def _workflow_state_error(self, transition):
+        steps = self._workflow.next_steps(self.state)
+        return self.env._(
+            "%(interview)s is %(state)s: “%(action)s” is not possible now. "
+            "Next steps from here: %(steps)s.",
+            interview=self.display_name, state=self._state_label(),
+            action=self._lazy(transition.label),
+            steps=", ".join(self._lazy(step.label) for step in steps) or self.env._("none"),
+        )
+
+    def _workflow_actor_error(self, transition):
+        return self.env._(
+            "Only %(actors)s can “%(action)s” %(interview)s.",
+            actors=self._mus_roles_label(transition.actors), action=self._lazy(transition.label),
+            interview=self.display_name,
+        )
+
+    def _workflow_joint_complete(self, transition):
+        # sign, the only joint step: both parties have signed the plan.
+        return self.plan_id.is_signed
 
     def _mus_transition_error(self, transition, for_button=False, **kwargs):
-        """Why the current user cannot fire ``transition`` now, or None.
-
-        ``for_button``: only what decides whether the button shows (state,
-        actor, and requirements marked to hide it); the rest is explained when
-        the button is clicked.
-        """
-        self.ensure_one()
-        if self.state not in transition.sources:
-            steps = workflow.next_steps(self.state)
-            return self.env._(
-                "%(interview)s is %(state)s: “%(action)s” is not possible now. "
-                "Next steps from here: %(steps)s.",
-                interview=self.display_name, state=self._state_label(),
-                action=self._lazy(transition.label),
-                steps=", ".join(self._lazy(step.label) for step in steps) or self.env._("none"),
-            )
-        if not self._mus_actor_allowed(transition):
-            return self.env._(
-                "Only %(actors)s can “%(action)s” %(interview)s.",
-                actors=self._mus_roles_label(transition.actors), action=self._lazy(transition.label),
-                interview=self.display_name,
-            )
-        for requirement in transition.requires:
-            if for_button and not requirement.hides_button:
-                continue
-            if not getattr(self, f"_requirement_{requirement.name}")(**kwargs):
-                return self._lazy(requirement.message)
-        return None
-
-    def _check_transition(self, name, for_button=False, **kwargs):
-        """Raise unless the current user may fire transition ``name`` on every
-        record: AccessError for a wrong actor, UserError for anything else."""
-        transition = workflow.TRANSITIONS_BY_NAME[name]
-        for interview in self:
-            error = interview._mus_transition_error(transition, for_button=for_button, **kwargs)
-            if not error:
-                continue
-            if interview.state in transition.sources and not interview._mus_actor_allowed(transition):
-                raise AccessError(error)
-            raise UserError(error)
-        return transition
-
-    def _mus_actor_allowed(self, transition):
-        if transition.joint or {EMPLOYEE, LEADER} <= set(transition.actors):
-            # A party's own contribution (preparing, signing): done by that
-            # party only, even in sudo.
-            return self._mus_party() in transition.actors
-        if tuple(transition.actors) == (EMPLOYEE,):
-            # The employee's own answer to the offer (accepting the time,
-            # declining): theirs only, even in another user's sudo (the
-            # portal acts in sudo); the system itself (data loading) may.
-            return EMPLOYEE in self._mus_roles() or self.env.uid == SUPERUSER_ID
-        return self.env.su or bool(self._mus_roles() & set(transition.actors))
-
-    def _mus_set_state(self, state, **extra_vals):
-        """Write the workflow-owned fields; callers have checked the transition."""
-        self.sudo().write({"state": state, **extra_vals})
+        """Why the current user cannot fire ``transition`` now, or None."""
+        return self._workflow_error(transition, for_button=for_button, **kwargs)
 
     # Requirements (workflow.Requirement.name -> predicate)
     def _requirement_scheduled_date(self, **kwargs):
@@ -1082,29 +1011,28 @@ class MusInterview(models.Model):
     # Business methods (the work of each transition)
     # ------------------------------------------------------------------
     def _do_accept(self):
-        self._mus_set_state("preparation", accepted_on=fields.Datetime.now())
+        self._set_state("accept", accepted_on=fields.Datetime.now())
         self._activity_update()
 
     def _do_start_interview(self):
-        self._mus_set_state("interview", held_on=fields.Datetime.now())
+        self._set_state("start_interview", held_on=fields.Datetime.now())
         self._activity_update()
         # Last year's goals as they stand now; next year's MUS reviews this one.
         self._link_previous_interview(resync=True)
         self._relink_later_interviews()
 
     def _do_request_signatures(self):
-        self._mus_set_state("signing")
+        self._set_state("request_signatures")
         self._activity_update()
 
     def _do_done(self):
-        self._mus_set_state("done", closed_on=fields.Datetime.now())
+        self._set_state("done", closed_on=fields.Datetime.now())
         self._activity_update()
 
     def _do_invite(self):
-        self.filtered(lambda interview: not interview.offered_on)._mus_set_state(
-            "invited", offered_on=fields.Datetime.now(),
-        )
-        self._mus_set_state("invited")
+        not_offered = self.filtered(lambda interview: not interview.offered_on)
+        not_offered._set_state("invite", offered_on=fields.Datetime.now())
+        (self - not_offered)._set_state("invite")
         self._sync_calendar_event()
         self._send_invitation()
         self._activity_update()
@@ -1122,13 +1050,10 @@ class MusInterview(models.Model):
     def _do_postpone(self, reason, new_date):
         for interview in self:
             old_date = interview.scheduled_date
-            interview.sudo().write({
-                "state": "invited",
-                "scheduled_date": new_date,
-                "accepted_on": False,
-                "employee_prepared_on": False,
-                "leader_prepared_on": False,
-            })
+            interview._set_state(
+                "postpone", scheduled_date=new_date, accepted_on=False,
+                employee_prepared_on=False, leader_prepared_on=False,
+            )
             employee_env = interview._employee_lang_env()
             interview._notify_employee(employee_env._(
                 "Your MUS planned for %(old)s has been moved to %(new)s. Reason: %(reason)s",
@@ -1142,7 +1067,7 @@ class MusInterview(models.Model):
     def _do_submit_preparation(self, party):
         now = fields.Datetime.now()
         field_name = "employee_prepared_on" if party == EMPLOYEE else "leader_prepared_on"
-        self.sudo().write({field_name: now})
+        self._set_state("submit_preparation", **{field_name: now})
         user = self.employee_user_id if party == EMPLOYEE else self.leader_user_id
         self.sudo().activity_feedback(["mus_odoo.mail_act_mus_prepare"], user_id=user.id)
         self.message_post(
@@ -1164,15 +1089,15 @@ class MusInterview(models.Model):
             body=self.env._("%(name)s has signed the development plan.", name=self.env.user.name),
             subtype_xmlid="mail.mt_note",
         )
-        if self.plan_id.is_signed:
-            self._mus_set_state("follow_up")
+        # Both have signed: the joint step reaches its target.
+        if self._set_state("sign"):
             self._activity_update()
             self._create_follow_ups()
             self._mus_send_signed_plan()
             self._relink_later_interviews()
 
     def _do_cancel(self, reason):
-        self._mus_set_state("cancelled", cancel_reason=reason, closed_on=fields.Datetime.now())
+        self._set_state("cancel", cancel_reason=reason, closed_on=fields.Datetime.now())
         for interview in self:
             interview._notify_employee(interview._employee_lang_env()._(
                 "Your MUS has been cancelled. Reason: %(reason)s", reason=reason,
@@ -1183,7 +1108,7 @@ class MusInterview(models.Model):
     def _do_decline(self, reason):
         now = fields.Datetime.now()
         self.filtered(lambda interview: not interview.offered_on).sudo().write({"offered_on": now})
-        self._mus_set_state("declined", decline_reason=(reason or "").strip() or False, closed_on=now)
+        self._set_state("decline", decline_reason=(reason or "").strip() or False, closed_on=now)
         for interview in self:
             interview.message_post(
                 body=self.env._(
@@ -1615,40 +1540,18 @@ class MusInterview(models.Model):
     # Activities
     # ------------------------------------------------------------------
     def _activity_update(self):
-        """Close the activities of the state left, schedule the next actor's:
-        one feedback per state and one create for the whole batch."""
-        all_types = [
-            "mus_odoo.mail_act_mus_accept", "mus_odoo.mail_act_mus_prepare",
-            "mus_odoo.mail_act_mus_hold", "mus_odoo.mail_act_mus_plan", "mus_odoo.mail_act_mus_sign",
-            "mus_odoo.mail_act_mus_invite",
-        ]
-        # The workflow's own to-dos: kept up to date whoever acts (HR reads
-        # no to-dos of a MUS but its own).
-        own = self.with_user(SUPERUSER_ID)
-        by_state = defaultdict(lambda: own.browse())
-        for interview in own:
-            by_state[interview.state] |= interview
-        for state, interviews in by_state.items():
-            if state in ("cancelled", "declined"):
-                interviews.activity_unlink([*all_types, "mus_odoo.mail_act_mus_follow_up"])
-                continue
-            current = {xmlid for _role, xmlid in workflow.STATE_ACTIVITIES.get(state, ())}
-            interviews.activity_feedback([xmlid for xmlid in all_types if xmlid not in current])
-        today = fields.Date.today()
-        to_schedule = []
-        for interview in own:
-            deadline = interview.scheduled_date.date() if interview.scheduled_date else today
-            for role, xmlid in workflow.STATE_ACTIVITIES.get(interview.state, ()):
-                user = interview.employee_user_id if role == EMPLOYEE else interview.leader_user_id
-                if not user or interview.activity_ids.filtered(
-                    lambda a, xmlid=xmlid, user=user: a.user_id == user
-                    and a.activity_type_id == self.env.ref(xmlid)
-                ):
-                    continue
-                to_schedule.append(
-                    (interview, xmlid, user, deadline if interview.state != "signing" else today),
-                )
-        own._mus_schedule_activities(to_schedule)
+        """The to-dos of the workflow's states (``workflow.MUS_WORKFLOW.activities``)."""
+        self._workflow_activity_update()
+
+    def _workflow_activity_deadline(self, role, activity_xmlid):
+        # By the interview (signing: now, the talk is held).
+        if self.scheduled_date and self.state != "signing":
+            return self.scheduled_date.date()
+        return fields.Date.today()
+
+    @api.model
+    def _workflow_schedule_activities(self, todo):
+        return self._mus_schedule_activities(todo)
 
     def _mus_schedule_activity(self, xmlid, user, date_deadline, summary=None):
         """Schedule an activity for ``user``, summarised in their language."""
@@ -1706,7 +1609,7 @@ class MusInterview(models.Model):
         checkpoints._schedule_activity()
         # A company without checkpoints has nothing to follow up.
         for interview in self.filtered(lambda i: not i.sudo().follow_up_ids):
-            interview.sudo()._mus_set_state("done", closed_on=fields.Datetime.now())
+            interview.sudo()._set_state("done", closed_on=fields.Datetime.now())
 
     def _follow_up_completed(self):
         """Called by a checkpoint when it is done: the last one closes the MUS."""
@@ -1877,7 +1780,7 @@ class MusInterview(models.Model):
         """The employee asks to move the interview: the leader gets a to-do
         with the proposed time; only the leader or HR can postpone."""
         self._mus_check_employee()
-        if self.state not in ("invited", "preparation"):
+        if self.state not in self._workflow_transition("postpone").sources:
             raise UserError(self.env._(
                 "%(interview)s is %(state)s: the time can no longer be moved.",
                 interview=self.display_name, state=self._state_label(),
