@@ -11,10 +11,11 @@ import ast
 import collections
 import email.parser
 import fnmatch
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+from mus_odoo_build import addon_files
 
 REPO = Path(__file__).resolve().parent.parent
 ADDON = "mus_odoo"
@@ -30,11 +31,7 @@ ESSENTIAL = ["__init__.py", "__manifest__.py", "README.md", f"{ADDON}/__init__.p
 
 
 def addon_files_under_git():
-    listed = subprocess.run(["git", "-C", str(REPO), "ls-files", "-z"], check=True, capture_output=True).stdout
-    attrs = subprocess.run(["git", "-C", str(REPO), "check-attr", "--stdin", "-z", "export-ignore"], input=listed,
-                           check=True, capture_output=True).stdout.decode().split("\0")
-    return {path for path, _attr, value in zip(attrs[0::3], attrs[1::3], attrs[2::3], strict=False)
-            if path and value != "set" and (REPO / path).exists()}
+    return set(addon_files(REPO))
 
 
 def main(wheel_path):
