@@ -3,6 +3,8 @@ import json
 from odoo import fields, http
 from odoo.http import content_disposition, request
 
+from ..workflow import EMPLOYEE
+
 
 class MusMyData(http.Controller):
     """An employee's own MUS data, as a file (persondataloven: the right of
@@ -21,7 +23,7 @@ class MusMyData(http.Controller):
             # in sudo with what the employee may see (never the leader's).
             Interview = Interview.sudo()
         interviews = Interview.search(
-            [("employee_user_id", "=", request.env.uid)], order="year, id",
+            Interview._mus_party_domain(request.env.user, (EMPLOYEE,)), order="year, id",
         )
         data = {
             "employee": request.env.user.name,

@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..workflow import HELD_STATES, OPEN_STATES, PLANNING_STATES
+from ..workflow import HELD_STATES, LEADER, OPEN_STATES, PLANNING_STATES
 
 
 class HrEmployeeBase(models.AbstractModel):
@@ -33,7 +33,7 @@ class HrEmployeeBase(models.AbstractModel):
         Interview = self.env["mus.interview"].sudo()
         domain = [("employee_id", "in", self._origin.ids), ("state", "!=", "cancelled")]
         if not is_hr:
-            domain.append(("leader_user_id", "=", user.id))
+            domain += Interview._mus_party_domain(user, (LEADER,))
         led = Interview.search_fetch(domain, ["employee_id", "state", "scheduled_date"], order="scheduled_date, id")
         private = self.env["hr.employee"].sudo().browse(self._origin.ids)
         # Whoever is the manager now sees the dates, not the colleagues.
