@@ -230,6 +230,10 @@ MUS_WORKFLOW = Workflow(
         "movable": _MUS_MOVABLE,
         # Offered and not held yet: the parties prepare (the portal shows the questions).
         "preparing": ("invited", "preparation"),
+        # The plan is still being written: its period follows the interview's date.
+        "plan_drafting": ("draft", "invited", "preparation", "interview"),
+        # The MUS took place or was declined: the next one is due from it.
+        "due_reset": ("interview", "signing", "follow_up", "done", "declined"),
         # The development plan is agreed on: the employee sees it.
         "plan_agreed": ("signing", "follow_up", "done"),
     },
@@ -326,6 +330,8 @@ HELD_STATES = MUS_WORKFLOW.groups["held"]
 SIGNED_STATES = MUS_WORKFLOW.groups["signed"]
 MOVABLE_STATES = MUS_WORKFLOW.groups["movable"]
 PREPARING_STATES = MUS_WORKFLOW.groups["preparing"]
+PLAN_DRAFTING_STATES = MUS_WORKFLOW.groups["plan_drafting"]
+DUE_RESET_STATES = MUS_WORKFLOW.groups["due_reset"]
 PLAN_AGREED_STATES = MUS_WORKFLOW.groups["plan_agreed"]
 TRANSITIONS = MUS_WORKFLOW.transitions
 TRANSITIONS_BY_NAME = MUS_WORKFLOW.transitions_by_name

@@ -19,19 +19,12 @@ from pathlib import Path
 
 from odoo import Command
 from odoo.addons.mail.tests.common import mail_new_test_user
-from odoo.addons.mus_odoo.mus_odoo.workflow import TRANSITIONS
+from odoo.addons.mus_odoo.mus_odoo.workflow import MUS_WORKFLOW, TRANSITIONS
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase
 
-ACTIVITY_TYPES = (
-    "mus_odoo.mail_act_mus_accept",
-    "mus_odoo.mail_act_mus_prepare",
-    "mus_odoo.mail_act_mus_hold",
-    "mus_odoo.mail_act_mus_plan",
-    "mus_odoo.mail_act_mus_sign",
-    "mus_odoo.mail_act_mus_follow_up",
-    "mus_odoo.mail_act_mus_invite",
-)
+# Every to-do of the workflow, as it declares them.
+ACTIVITY_TYPES = (*MUS_WORKFLOW.all_activity_types(), *MUS_WORKFLOW.discard_types)
 
 # A tiny valid PNG, as the signature widget would send.
 SIGNATURE = base64.b64encode(bytes.fromhex(

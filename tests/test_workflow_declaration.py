@@ -1,7 +1,9 @@
+from datetime import datetime, timedelta
+
 from lxml import etree
 
 from odoo.addons.mus_odoo.mus_odoo import workflow
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import file_open
 
@@ -106,3 +108,63 @@ class TestMusWorkflowDeclaration(MusWorkflowCase):
         except FileNotFoundError:
             self.fail("README.md is missing at the root of the addon")
         self.assertIn(workflow.readme_block(), text, "the README shows the diagram of mus_odoo/workflow.py")
+
+    def test_search_filters_from_state_groups(self):
+        arch = self.env["mus.interview"].with_user(self.user_leader).get_views([(False, "search")])[
+            "views"]["search"]["arch"]
+        filters = {node.get("name"): node for node in etree.fromstring(arch).xpath("//filter")}
+        self.assertEqual(filters["open"].get("domain"), repr([("state", "in", list(workflow.OPEN_STATES))]))
+        self.assertEqual(filters["closed"].get("domain"), repr([("state", "in", list(workflow.CLOSED_STATES))]))
+        self.assertIn("declined", workflow.CLOSED_STATES, "a declined MUS is closed, in the list filters too")
+        declined = self.create_interview()
+        self.walk_to(declined, "invited")
+        self.as_employee(declined).action_decline(reason="Orlov")
+        Interview = self.env["mus.interview"].with_user(self.user_leader)
+        self.assertIn(declined, Interview.search(Interview._workflow_group_domain("closed")))
+        self.assertNotIn(declined, Interview.search(Interview._workflow_group_domain("open")))
+
+    def test_activity_types_from_declaration(self):
+        """The to-dos the workflow schedules and closes are the addon's activity types."""
+        declared = {*workflow.MUS_WORKFLOW.all_activity_types(), *workflow.MUS_WORKFLOW.discard_types}
+        addon_types = set(self.env["ir.model.data"].search([
+            ("module", "=", "mus_odoo"), ("model", "=", "mail.activity.type"),
+        ]).mapped(lambda data: f"{data.module}.{data.name}"))
+        self.assertEqual(declared, addon_types)
+        for state, todos in workflow.STATE_ACTIVITIES.items():
+            for role, _xmlid in todos:
+                self.assertIn(role, workflow.ROLE_LABELS, state)
+
+    def test_personal_steps_are_declared(self):
+        """Which steps stay a party's own under sudo is a flag, not the shape of the actors."""
+        personal = {t.name for t in workflow.TRANSITIONS if t.personal}
+        self.assertEqual(personal, {"accept", "submit_preparation", "sign", "decline"})
+        interview = self.create_interview()
+        self.walk_to(interview, "invited")
+        with self.assertRaises(AccessError):
+            interview.with_user(self.user_leader).sudo().action_accept()
+        # A step that is not personal is the workflow's under sudo (what the code calls it for).
+        interview.with_user(self.user_colleague).sudo().action_postpone(
+            reason="Syg", new_date=datetime.now() + timedelta(days=9),
+        )
+        self.assertEqual(interview.state, "invited")
+
+    def test_cycle_runs_on_the_engine(self):
+        Cycle = self.env["mus.cycle"]
+        self.assertEqual(Cycle._workflow, workflow.CYCLE_WORKFLOW)
+        self.assertEqual(Cycle._fields["state"].selection, list(workflow.CYCLE_WORKFLOW.states))
+        for transition in workflow.CYCLE_WORKFLOW.transitions:
+            with self.subTest(transition=transition.name):
+                self.assertEqual(f"can_{transition.name}" in Cycle._fields, not transition.internal)
+                self.assertEqual(callable(getattr(Cycle, transition.method, None)), not transition.internal)
+        arch = Cycle.with_user(self.user_hr_officer).get_views([(False, "search")])["views"]["search"]["arch"]
+        filters = {node.get("name"): node.get("domain") for node in etree.fromstring(arch).xpath("//filter")}
+        self.assertEqual(filters["running"], repr([("state", "in", ["launching", "running"])]))
+        self.assertEqual(filters["closed"], repr([("state", "in", ["closed"])]))
+        cycle = Cycle.with_user(self.user_hr_officer).create({"name": "MUS på motoren"})
+        self.assertEqual((cycle.state, cycle.can_launch, cycle.can_close), ("draft", True, False))
+        self.assertEqual(cycle.with_user(self.user_leader).sudo()._workflow_roles(), set(), "HR alone runs a cycle")
+        with self.assertRaises(UserError) as catcher:
+            cycle.action_reopen()
+        self.assertEqual(
+            catcher.exception.args[0], "MUS på motoren is Draft: this is possible only when it is Closed.",
+        )

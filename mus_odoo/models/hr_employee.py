@@ -3,7 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-from ..workflow import HELD_STATES, LEADER, OPEN_STATES, PLANNING_STATES
+from ..workflow import DUE_RESET_STATES, HELD_STATES, LEADER, OPEN_STATES, PLANNING_STATES
 
 
 class HrEmployeeBase(models.AbstractModel):
@@ -122,7 +122,7 @@ class HrEmployee(models.Model):
     def _compute_mus_next_due_date(self):
         """Stored, so that a cycle can target everyone due within N weeks."""
         interviews = self.env["mus.interview"].sudo().search_fetch(
-            [("employee_id", "in", self.ids), ("state", "in", (*HELD_STATES, "declined"))],
+            [("employee_id", "in", self.ids), ("state", "in", DUE_RESET_STATES)],
             ["employee_id", "state", "held_on", "scheduled_date", "offered_on"],
         )
         last = {}

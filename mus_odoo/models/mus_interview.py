@@ -1313,7 +1313,7 @@ class MusInterview(models.Model):
         held). A plan that has a signature keeps the period it was signed
         on; from the talk on, the leader may still adjust it on the plan."""
         by_period = defaultdict(lambda: self.env["mus.development.plan"].sudo())
-        for interview in self.filtered(lambda i: i.state in (*workflow.PLANNING_STATES, "interview")):
+        for interview in self.filtered(lambda i: i.state in workflow.PLAN_DRAFTING_STATES):
             plan = interview.plan_id.sudo()
             if not plan or plan.employee_signed_on or plan.leader_signed_on:
                 continue

@@ -88,7 +88,7 @@ class MusReminder(models.Model):
             hr_days = timedelta(days=company.mus_overdue_hr_days)
             for interview in Interview.search([
                 *domain,
-                ("state", "in", ("invited", "preparation")),
+                ("state", "in", workflow.PREPARING_STATES),
                 ("scheduled_date", ">", now), ("scheduled_date", "<=", now + days),
             ]):
                 due.append((interview, "prepare", "", None))

@@ -52,9 +52,10 @@ class MusWorkflowMixin(models.AbstractModel):
     def _setup_base(self):
         cls = self.env.registry[self._name]
         was_done = cls._setup_done
-        super()._setup_base()
+        result = super()._setup_base()
         if not was_done and cls._workflow is not None:
             self._workflow_setup_fields()
+        return result
 
     @api.model
     def _workflow_setup_fields(self):
