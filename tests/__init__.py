@@ -8,6 +8,7 @@ from . import (
     test_confidentiality,
     test_confidentiality_http,
     test_confidentiality_routes,
+    test_cost_outside_mus,
     test_creation,
     test_cycle,
     test_cycle_performance,
