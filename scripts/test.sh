@@ -4,7 +4,11 @@
 #   2. install mus_odoo with demo data in a fresh database and run every test
 #      inside real Odoo 18 (TransactionCase, HttpCase tours in Chromium),
 #   3. upgrade the addon (-u) on that database, which holds interviews in
-#      every state, and check that no MUS data changed.
+#      every state, and check that no MUS data changed,
+#   4. Odoo's own test_mail, test_mail_full and hr suites on a database with the addon
+#      installed, with Odoo's query budgets (scripts/test_odoo_suites.sh),
+#   5. build the pip wheel, install it into a fresh virtualenv beside Odoo and install the
+#      addon from there on a fresh database (scripts/test_wheel.sh).
 # MUS_TEST_TAGS narrows the tests (default: /mus_odoo and Odoo's own hr test that reads every
 # employee field as a user without HR rights), e.g.
 #   MUS_TEST_TAGS=/mus_odoo:TestMusWorkflow scripts/test.sh
