@@ -111,19 +111,20 @@ def naive(env, cycle, employees):
 
 
 def bulk_interviews(env, employees, years):
-    """Setup only: ``len(employees) * years`` interviews straight in SQL."""
+    """Setup only: ``len(employees) * years`` interviews straight in SQL, in
+    every state of the workflow in turn."""
+    states = [code for code, _label in env["mus.interview"]._fields["state"].selection]
     env.cr.execute(
         """INSERT INTO mus_interview (employee_id, leader_id, leader_user_id, department_id, company_id,
                                       year, state, duration, name, offered_on, scheduled_date, cycle_id)
            SELECT e.id, e.parent_id, l.user_id, e.department_id, e.company_id, y,
-                  (ARRAY['draft','invited','preparation','interview','signing','follow_up','done',
-                         'declined','cancelled'])[1 + (e.id + y) %% 9],
+                  (%s::varchar[])[1 + (e.id + y) %% %s],
                   1, 'Bench', now() AT TIME ZONE 'UTC', make_timestamp(y, 5, 1, 9, 0, 0), %s
              FROM hr_employee e
              JOIN hr_employee l ON l.id = e.parent_id
             CROSS JOIN generate_series(2000, 2000 + %s - 1) y
             WHERE e.id = ANY(%s)""",
-        (env.context["bench_cycle_id"], years, employees.ids),
+        (states, len(states), env.context["bench_cycle_id"], years, employees.ids),
     )
     env.cr.execute("ANALYZE mus_interview")
 
