@@ -352,7 +352,7 @@ ROLE_NOTES = (
     "(`access.PARTY_FIELDS`, `mus.party.mixin`). A new leader (the employee got a new manager, or HR "
     "handed the MUS over, only ever to one of the employee's managers) takes over the open MUS with "
     "everything the former leader read; the former leader reads nothing any more, no messages either.",
-    "*HR*: an MUS officer (`mus_odoo.group_mus_officer`) or manager, for every MUS of their companies. "
+    "*HR*: a MUS officer (`mus_odoo.group_mus_officer`) or manager, for every MUS of their companies. "
     "What HR does not read reads empty on the interview and raises an access error on its own records.",
     "An employee without a backend user reads and writes their own MUS as the employee, in the portal "
     "(*My MUS*), through their portal login or the link in their invitation.",
