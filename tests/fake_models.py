@@ -9,31 +9,33 @@ from odoo import fields, models
 from odoo.addons.mus_odoo.mus_odoo.workflow import Requirement, Transition, Workflow
 from odoo.tools.translate import LazyTranslate
 
-_lt = LazyTranslate(__name__)
+# Not `_lt`: the fake document's words are not the addon's terms (the translation export
+# would list them).
+label = LazyTranslate(__name__)
 
 AUTHOR = "author"
 REVIEWER = "reviewer"
 MANAGER = "manager"
 
-REQ_TITLE = Requirement("title", _lt("Give the document a title first."))
-REQ_NOT_APPROVED = Requirement("not_approved_yet", _lt("You have already approved it."), hides_button=True)
+REQ_TITLE = Requirement("title", label("Give the document a title first."))
+REQ_NOT_APPROVED = Requirement("not_approved_yet", label("You have already approved it."), hides_button=True)
 
 FAKE_WORKFLOW = Workflow(
     states=(("draft", "Draft"), ("review", "In Review"), ("approved", "Approved"), ("withdrawn", "Withdrawn")),
-    roles={AUTHOR: _lt("the author"), REVIEWER: _lt("the reviewer"), MANAGER: _lt("a manager")},
+    roles={AUTHOR: label("the author"), REVIEWER: label("the reviewer"), MANAGER: label("a manager")},
     groups={"closed": ("approved", "withdrawn"), "started": ("review", "approved")},
     transitions=(
-        Transition("submit", _lt("Submit"), ("draft",), "review", (AUTHOR, MANAGER), requires=(REQ_TITLE,)),
+        Transition("submit", label("Submit"), ("draft",), "review", (AUTHOR, MANAGER), requires=(REQ_TITLE,)),
         Transition(
-            "approve", _lt("Approve"), ("review",), "approved", (AUTHOR, REVIEWER),
+            "approve", label("Approve"), ("review",), "approved", (AUTHOR, REVIEWER),
             requires=(REQ_NOT_APPROVED,), joint=True, personal=True,
         ),
         Transition(
-            "withdraw", _lt("Withdraw"), ("draft", "review"), "withdrawn", (AUTHOR,), personal=True,
+            "withdraw", label("Withdraw"), ("draft", "review"), "withdrawn", (AUTHOR,), personal=True,
             primary=False,
         ),
-        Transition("comment", _lt("Comment"), ("review",), None, (AUTHOR, REVIEWER), personal=True),
-        Transition("archive_old", _lt("Archive"), ("approved",), "withdrawn", (MANAGER,), internal=True),
+        Transition("comment", label("Comment"), ("review",), None, (AUTHOR, REVIEWER), personal=True),
+        Transition("archive_old", label("Archive"), ("approved",), "withdrawn", (MANAGER,), internal=True),
     ),
     activities={"review": ((REVIEWER, "mail.mail_activity_data_todo"),)},
     discard_in=("withdrawn",),

@@ -28,6 +28,28 @@ class TestMusWorkflowDeclaration(MusWorkflowCase):
                 self.assertTrue(set(transition.sources) <= set(workflow.OPEN_STATES))
                 self.assertIn(transition.target, {None} | {s for s, _l in workflow.STATES})
 
+    def test_declared_states_have_xml_ids_to_translate_them(self):
+        """The values of both workflows' state selection carry the addon's xml ids, which the
+        translations of their labels (i18n/da.po) and upgrades find them by."""
+        for model, declaration in (("mus.interview", workflow.MUS_WORKFLOW), ("mus.cycle", workflow.CYCLE_WORKFLOW)):
+            values = self.env["ir.model.fields.selection"].search([
+                ("field_id.model", "=", model), ("field_id.name", "=", "state"),
+            ])
+            self.assertEqual(values.mapped("value"), [code for code, _label in declaration.states])
+            xml_ids = values.get_external_id()
+            for value in values:
+                self.assertEqual(
+                    xml_ids[value.id],
+                    f"mus_odoo.selection__{model.replace('.', '_')}__state__{value.value}",
+                )
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(["mus_odoo"], ["da_DK"], overwrite=True)
+        danish = self.env(context={"lang": "da_DK"})
+        labels = dict(danish["mus.cycle"]._fields["state"]._description_selection(danish))
+        self.assertEqual(labels["launching"], "Sættes i gang")
+        labels = dict(danish["mus.interview"]._fields["state"]._description_selection(danish))
+        self.assertEqual(labels["follow_up"], "Opfølgning")
+
     def test_every_transition_has_field_and_method(self):
         Interview = self.env["mus.interview"]
         for transition in workflow.TRANSITIONS:

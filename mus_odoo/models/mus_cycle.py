@@ -69,7 +69,9 @@ class MusCycle(models.Model):
         help="The MUS round of the interviews: one MUS per employee and year.",
     )
     # The states are the cycle's workflow's (mus.workflow.mixin).
-    state = fields.Selection(tracking=True)
+    # The declared states, named here too: Odoo gives a selection's values their xml ids (and so
+    # their translations) from the model that lists them.
+    state = fields.Selection(selection=list(workflow.CYCLE_WORKFLOW.states), tracking=True)
     # Target
     department_ids = fields.Many2many(
         "hr.department", string="Departments", check_company=True,

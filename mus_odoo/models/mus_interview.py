@@ -140,7 +140,11 @@ class MusInterview(models.Model):
     location = fields.Char(string="Place", tracking=True)
     calendar_event_id = fields.Many2one("calendar.event", string="Meeting", copy=False, readonly=True)
     # The states are the workflow's (mus.workflow.mixin).
-    state = fields.Selection(tracking=True, group_expand="_group_expand_states")
+    # The declared states, named here too: Odoo gives a selection's values their xml ids (and so
+    # their translations) from the model that lists them.
+    state = fields.Selection(
+        selection=list(workflow.MUS_WORKFLOW.states), tracking=True, group_expand="_group_expand_states",
+    )
     previous_interview_id = fields.Many2one(
         "mus.interview", string="Previous MUS", readonly=True, copy=False,
         help="The employee's last MUS before this one; its plan is reviewed here.",
